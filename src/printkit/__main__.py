@@ -1,0 +1,5 @@
+"""`python -m printkit` → the click command line."""
+
+from printkit.cli import main
+
+main()

@@ -1,0 +1,89 @@
+"""Problems found in a user's input → one-line messages `file:line: field: message`.
+
+Every stage collects problems instead of raising on the first one; the CLI
+prints them all together and exits 1 when any is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located as precisely as known."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [p for p in (where, self.field) if p]
+        prefix = ": ".join(parts)
+        tag = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{prefix}: {tag}{self.message}" if prefix else f"{tag}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass
+class Problems:
+    """A collector of problems, passed through a stage and checked at its end."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, message: str, file=None, line=None, field=None) -> None:
+        self.items.append(Problem(message, _s(file), line, field, Severity.ERROR))
+
+    def warn(self, message: str, file=None, line=None, field=None) -> None:
+        self.items.append(Problem(message, _s(file), line, field, Severity.WARNING))
+
+    def extend(self, other: Problems | list[Problem]) -> None:
+        self.items.extend(other.items if isinstance(other, Problems) else other)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if not p.is_error]
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Raise PrintkitError when any error (or, when strict, any warning) was found."""
+        bad = self.items if strict else self.errors
+        if bad:
+            if strict:
+                bad = [Problem(p.message, p.file, p.line, p.field, Severity.ERROR) for p in bad]
+            raise PrintkitError(bad)
+
+
+def _s(file) -> str | None:
+    return None if file is None else str(file)
+
+
+class PrintkitError(Exception):
+    """A user-facing failure: bad data, a bad option, an unusable file.
+
+    Carries one or more problems; the CLI prints each on its own line and
+    exits with status 1. Never a bug in printkit itself.
+    """
+
+    def __init__(self, problems: list[Problem] | str):
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
