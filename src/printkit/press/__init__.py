@@ -1,0 +1,1 @@
+"""Press: the only modules that know ReportLab and pikepdf: pieces → pages → finished PDF."""
