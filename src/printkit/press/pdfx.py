@@ -1,0 +1,246 @@
+"""ReportLab PDF bytes → PDF/X-4 bytes: output intent (FOGRA39), Info, XMP, trapped, ids.
+
+ReportLab writes no /OutputIntents, no XMP and no GTS_PDFXVersion; this adds
+them with pikepdf. The output is deterministic: the same input bytes and
+date give the same output bytes (the trailer /ID is a hash of the content).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import uuid
+from datetime import datetime, timedelta, timezone
+from functools import cache
+from xml.sax.saxutils import escape
+
+import pikepdf
+
+from printkit import __version__
+from printkit.resources import asset
+
+__all__ = ["finish_pdfx", "finish_screen", "document_date", "PDFX_VERSION", "OUTPUT_CONDITION"]
+
+PDFX_VERSION = "PDF/X-4"
+OUTPUT_CONDITION = "FOGRA39"
+OUTPUT_CONDITION_INFO = "Coated FOGRA39 (ISO 12647-2:2004)"
+REGISTRY = "http://www.color.org"
+PROFILE_NAME = "printkit-fogra39.icc"
+PRODUCER = f"printkit {__version__} (ReportLab, pikepdf)"
+
+# ReportLab's invariant timestamp (rl_config.invariant = 1): 2000-01-01 00:00:00 UTC.
+INVARIANT_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def finish_pdfx(
+    pdf: bytes,
+    *,
+    title: str,
+    creator: str = "printkit",
+    subject: str | None = None,
+    date: datetime | None = None,
+) -> bytes:
+    """Return `pdf` as PDF/X-4 (version 1.6) with the FOGRA39 output intent.
+
+    Every page must carry a TrimBox and a BleedBox inside its MediaBox;
+    a page without them is a printkit bug and raises ValueError.
+    """
+    when = document_date(date)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        _require_print_boxes(doc)
+        _set_output_intent(doc)
+        _set_metadata(doc, title=title, creator=creator, subject=subject, when=when, pdfx=True)
+        return _save(doc, version="1.6")
+
+
+def finish_screen(
+    pdf: bytes,
+    *,
+    title: str,
+    creator: str = "printkit",
+    subject: str | None = None,
+    date: datetime | None = None,
+) -> bytes:
+    """Return `pdf` with deterministic Info and XMP metadata, no output intent."""
+    when = document_date(date)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        _set_metadata(doc, title=title, creator=creator, subject=subject, when=when, pdfx=False)
+        return _save(doc, version="")
+
+
+def document_date(date: datetime | None = None) -> datetime:
+    """The date written into the file: `date`, else SOURCE_DATE_EPOCH, else 2000-01-01 UTC."""
+    if date is not None:
+        return date if date.tzinfo else date.replace(tzinfo=timezone.utc)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            pass
+    return INVARIANT_DATE
+
+
+@cache
+def profile_bytes() -> bytes:
+    """The bundled FOGRA39 CMYK output profile."""
+    return asset("icc", PROFILE_NAME).read_bytes()
+
+
+def _require_print_boxes(doc: pikepdf.Pdf) -> None:
+    for number, page in enumerate(doc.pages, start=1):
+        boxes = {}
+        for name in ("/MediaBox", "/BleedBox", "/TrimBox"):
+            if name not in page.obj and name != "/MediaBox":
+                raise ValueError(f"page {number} has no {name[1:]}: cannot finish as PDF/X")
+            boxes[name] = _rect(page.mediabox if name == "/MediaBox" else page.obj[name])
+        if not _inside(boxes["/TrimBox"], boxes["/BleedBox"]) or not _inside(
+            boxes["/BleedBox"], boxes["/MediaBox"]
+        ):
+            raise ValueError(f"page {number}: TrimBox ⊄ BleedBox ⊄ MediaBox: {boxes}")
+
+
+def _rect(box) -> tuple[float, float, float, float]:
+    x0, y0, x1, y1 = (float(v) for v in box)
+    return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def _inside(inner, outer, eps: float = 0.01) -> bool:
+    return (
+        inner[0] >= outer[0] - eps
+        and inner[1] >= outer[1] - eps
+        and inner[2] <= outer[2] + eps
+        and inner[3] <= outer[3] + eps
+    )
+
+
+def _set_output_intent(doc: pikepdf.Pdf) -> None:
+    profile = pikepdf.Stream(doc, profile_bytes())
+    profile.N = 4
+    profile.Alternate = pikepdf.Name.DeviceCMYK
+    intent = pikepdf.Dictionary(
+        Type=pikepdf.Name.OutputIntent,
+        S=pikepdf.Name.GTS_PDFX,
+        OutputConditionIdentifier=pikepdf.String(OUTPUT_CONDITION),
+        OutputCondition=pikepdf.String(OUTPUT_CONDITION_INFO),
+        Info=pikepdf.String(OUTPUT_CONDITION_INFO),
+        RegistryName=pikepdf.String(REGISTRY),
+        DestOutputProfile=profile,
+    )
+    doc.Root.OutputIntents = pikepdf.Array([doc.make_indirect(intent)])
+
+
+def _set_metadata(doc, *, title, creator, subject, when: datetime, pdfx: bool) -> None:
+    stamp = _pdf_date(when)
+    info = pikepdf.Dictionary(
+        Title=pikepdf.String(title),
+        Creator=pikepdf.String(creator),
+        Producer=pikepdf.String(PRODUCER),
+        CreationDate=pikepdf.String(stamp),
+        ModDate=pikepdf.String(stamp),
+        Trapped=pikepdf.Name("/False"),
+    )
+    if subject:
+        info.Subject = pikepdf.String(subject)
+    if pdfx:
+        info.GTS_PDFXVersion = pikepdf.String(PDFX_VERSION)
+    doc.trailer.Info = doc.make_indirect(info)
+
+    # Ids for XMP come from the page content and the metadata, so they are stable.
+    digest = hashlib.sha256()
+    for page in doc.pages:
+        for stream in _content_streams(page):
+            digest.update(stream.read_bytes())
+    digest.update(f"{title}\0{creator}\0{subject}\0{stamp}".encode())
+    doc_id = uuid.UUID(bytes=digest.digest()[:16], version=4)
+    xmp = _xmp(
+        title=title,
+        creator=creator,
+        subject=subject,
+        when=when,
+        pdfx=pdfx,
+        document_id=f"uuid:{doc_id}",
+        instance_id=f"uuid:{doc_id}",
+    )
+    meta = pikepdf.Stream(doc, xmp.encode("utf-8"))
+    meta.Type = pikepdf.Name.Metadata
+    meta.Subtype = pikepdf.Name.XML
+    doc.Root.Metadata = doc.make_indirect(meta)
+
+
+def _content_streams(page: pikepdf.Page):
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return []
+    if isinstance(contents, pikepdf.Array):
+        return list(contents)
+    return [contents]
+
+
+def _save(doc: pikepdf.Pdf, *, version: str) -> bytes:
+    out = io.BytesIO()
+    doc.save(
+        out,
+        min_version=version,
+        force_version=version,
+        fix_metadata_version=False,
+        deterministic_id=True,
+        compress_streams=True,  # qpdf leaves the XMP stream uncompressed
+    )
+    return out.getvalue()
+
+
+def _pdf_date(when: datetime) -> str:
+    """datetime → PDF date string `D:YYYYMMDDHHmmSS+HH'mm'`."""
+    offset = when.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hh, mm = divmod(abs(minutes), 60)
+    return when.strftime("D:%Y%m%d%H%M%S") + f"{sign}{hh:02d}'{mm:02d}'"
+
+
+def _xmp_date(when: datetime) -> str:
+    return when.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _xmp(*, title, creator, subject, when, pdfx, document_id, instance_id) -> str:
+    date = _xmp_date(when)
+    t, c = escape(title), escape(creator)
+    description = (
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li>'
+        "</rdf:Alt></dc:description>"
+        if subject
+        else ""
+    )
+    pdfx_line = f"<pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>" if pdfx else ""
+    body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{t}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{c}</rdf:li></rdf:Seq></dc:creator>
+   {description}
+   <xmp:CreateDate>{date}</xmp:CreateDate>
+   <xmp:ModifyDate>{date}</xmp:ModifyDate>
+   <xmp:MetadataDate>{date}</xmp:MetadataDate>
+   <xmp:CreatorTool>{c}</xmp:CreatorTool>
+   <pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
+   <pdf:Trapped>False</pdf:Trapped>
+   <xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>{instance_id}</xmpMM:InstanceID>
+   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
+   <xmpMM:VersionID>1</xmpMM:VersionID>
+   {pdfx_line}
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+"""
+    padding = (" " * 99 + "\n") * 20
+    return body + padding + '<?xpacket end="w"?>'
