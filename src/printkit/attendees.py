@@ -1,0 +1,107 @@
+"""Attendee CSV (UTF-8, BOM accepted, header row) → Attendee objects + problems with file:line."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from pathlib import Path
+
+from printkit.errors import PrintkitError, Problems
+from printkit.model import ATTENDEE_ROLES, Attendee, Src
+from printkit.yamlsafe import read_text
+
+COLUMNS = ("name", "organization", "role", "pronouns", "id", "email", "qr")
+
+
+def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]:
+    """Read an attendee CSV. Raise PrintkitError listing every error; warnings go to problems."""
+    path = Path(path)
+    local = Problems()
+    text = read_text(path, local)
+    if text is None:
+        raise PrintkitError(local.errors)
+    if not text.strip():
+        raise PrintkitError([_p(local, "the file is empty", path)])
+    file = str(path)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as e:
+        raise PrintkitError(f"{file}:1: not a CSV file ({e})") from None
+    names = [h.strip().lower() for h in header]
+    if "name" not in names:
+        hint = difflib.get_close_matches("name", names, n=1)
+        tip = f"; did you mean '{hint[0]}'?" if hint else ""
+        local.error(
+            f"the header has no 'name' column{tip} (columns: {', '.join(COLUMNS)})", file, 1
+        )
+        raise PrintkitError(local.errors)
+    unknown = [h for h in names if h and h not in COLUMNS]
+    if unknown:
+        local.warn(
+            f"ignored unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}",
+            file,
+            1,
+        )
+    out = []
+    seen_ids: dict[str, int] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            rec = {names[i]: c.strip() for i, c in enumerate(row) if i < len(names)}
+            name = rec.get("name", "")
+            if not name:
+                local.error("required field is missing", file, line, "name")
+                continue
+            role = (rec.get("role") or "attendee").lower()
+            if role not in ATTENDEE_ROLES:
+                hint = difflib.get_close_matches(role, ATTENDEE_ROLES, n=1)
+                tip = f"did you mean '{hint[0]}'? " if hint else ""
+                local.error(
+                    f"unknown role '{role}'; {tip}one of {', '.join(ATTENDEE_ROLES)}",
+                    file,
+                    line,
+                    "role",
+                )
+                continue
+            ident = rec.get("id") or None
+            if ident:
+                if ident in seen_ids:
+                    local.error(
+                        f"duplicate ticket id '{ident}' (first on line {seen_ids[ident]})",
+                        file,
+                        line,
+                        "id",
+                    )
+                    continue
+                seen_ids[ident] = line
+            out.append(
+                Attendee(
+                    name=name,
+                    organization=rec.get("organization") or None,
+                    role=role,
+                    pronouns=rec.get("pronouns") or None,
+                    id=ident,
+                    email=rec.get("email") or None,
+                    qr=rec.get("qr") or None,
+                    src=Src(file, line),
+                )
+            )
+    except csv.Error as e:
+        local.error(f"CSV syntax: {e}", file, reader.line_num)
+    problems.extend(local.warnings)
+    if local.errors:
+        raise PrintkitError(local.errors)
+    return tuple(out)
+
+
+def _p(problems: Problems, msg: str, path: Path):
+    problems.error(msg, path)
+    return problems.items[-1]

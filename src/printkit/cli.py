@@ -1,0 +1,209 @@
+"""Command line → one call per command; PrintkitError → messages on stderr and exit status 1.
+
+Commands load lazily so `printkit --help` stays fast and a command's heavy
+imports (ReportLab, pikepdf) are paid only when it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from printkit import __version__
+from printkit.cli_options import (
+    event_argument,
+    load,
+    output_option,
+    report,
+    resolve_event_path,
+    strict_option,
+    target_option,
+)
+from printkit.errors import PrintkitError, Problems
+from printkit.resources import sample_event_dir
+
+LAZY = {
+    "badges": ("printkit.products.badges:command", "Speaker and attendee badges."),
+    "signs": ("printkit.products.signs:command", "Room day signs and session door signs."),
+    "cards": (
+        "printkit.products.cards:command",
+        "Host cue cards from each session's introduction.",
+    ),
+    "booklet": ("printkit.products.booklet:command", "The program booklet."),
+    "import": ("printkit.importers.cli:command", "Convert pretalx/frab/Sessionize/GOSIM exports."),
+    "check": ("printkit.check:command", "Preflight any PDF: boxes, fonts, colour, images, QR."),
+    "preview": ("printkit.preview:command", "Render PDF pages to PNG."),
+}
+PRODUCTS = ("badges", "signs", "cards", "booklet")
+
+
+class LazyGroup(click.Group):
+    """A click group whose product commands are imported on first use."""
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(LAZY))
+
+    def get_command(self, ctx, name):
+        if name in self.commands:
+            return self.commands[name]
+        if name not in LAZY:
+            return None
+        module, attr = LAZY[name][0].split(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError) as e:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            help_text, reason = LAZY[name][1], str(e)
+
+            @click.command(name, help=f"{help_text} (not available: {reason})")
+            def unavailable(**_):
+                raise PrintkitError(f"'printkit {name}' is not available in this build: {reason}")
+
+            return unavailable
+
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in LAZY:
+                rows.append((name, LAZY[name][1]))
+            else:
+                rows.append((name, self.commands[name].get_short_help_str(60)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="printkit")
+@click.option("--debug", is_flag=True, help="Show a traceback for any failure.")
+@click.pass_context
+def cli(ctx, debug):
+    """printkit: conference data → print-ready PDFs.
+
+    EVENT is an event YAML file or directory (see docs/data-format.md). Without
+    it, ./event.yaml or ./event/ is used, else the bundled sample event.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+@cli.command()
+@event_argument
+@strict_option
+def validate(event, strict):
+    """Check EVENT and print a one-screen summary."""
+    problems = Problems()
+    path = resolve_event_path(event)
+    try:
+        ev = load(path, problems, strict=strict)
+    finally:
+        if not problems.errors:
+            report(problems)
+    click.echo(summary(ev, problems))
+
+
+def summary(ev, problems: Problems) -> str:
+    """An Event → the lines `printkit validate` prints."""
+    kinds = Counter(s.type for s in ev.sessions)
+    by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: -x[1]))
+    days = ev.days
+    lines = [
+        f"{ev.name} ({ev.id})",
+        f"  dates     {ev.start:%a %d %b %Y} – {ev.end:%a %d %b %Y}, {ev.timezone}",
+    ]
+    if ev.venue.name:
+        place = ", ".join(x for x in (ev.venue.name, ev.venue.city, ev.venue.country) if x)
+        lines.append(f"  venue     {place}")
+    for d in days:
+        n = sum(1 for s in ev.sessions if s.day == d)
+        lines.append(f"  {d:%a %d %b}  {n} sessions")
+    lines += [
+        f"  sessions  {len(ev.sessions)} ({by_kind})" if ev.sessions else "  sessions  0",
+        f"  speakers  {len(ev.speakers)}",
+        f"  tracks    {len(ev.tracks)}: {', '.join(t.name for t in ev.tracks)}",
+        f"  rooms     {len(ev.rooms)}",
+        f"  warnings  {len(problems.warnings)}",
+        "OK",
+    ]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("directory", required=False, default="event", metavar="[DIR]")
+@click.option("--force", is_flag=True, help="Overwrite files in an existing directory.")
+def init(directory, force):
+    """Write a starter event directory (a copy of the sample) to edit."""
+    target = Path(directory)
+    if target.exists() and any(target.iterdir()) and not force:
+        raise PrintkitError(f"{target}: directory exists and is not empty (use --force)")
+    target.mkdir(parents=True, exist_ok=True)
+    src = sample_event_dir()
+    for f in sorted(src.iterdir()):
+        if f.is_file():
+            shutil.copy2(f, target / f.name)
+    click.echo(
+        f"Wrote a starter event to {target}/ — edit it, then run: printkit validate {target}"
+    )
+
+
+@cli.command("all")
+@event_argument
+@output_option("all four PDFs")
+@target_option("shop")
+@click.option("--attendees", metavar="CSV", help="Attendee CSV for the badges.")
+@click.option("--offline", is_flag=True, envvar="PRINTKIT_OFFLINE", help="Do not fetch photos.")
+def all_products(event, output, target, attendees, offline):
+    """Render badges, signs, cards and the booklet into one folder."""
+    problems = Problems()
+    ev = load(resolve_event_path(event), problems)
+    folder = Path(output) if output else Path("printkit-out")
+    lines = []
+    try:
+        for name in PRODUCTS:
+            module = importlib.import_module(f"printkit.products.{name}")
+            opts = {"target": target, "offline": offline}
+            if name == "badges" and attendees:
+                opts["attendees"] = attendees
+            lines.append(module.build(ev, folder / f"{name}.pdf", problems=problems, **opts))
+    finally:
+        report(problems)
+    problems.raise_if_errors()
+    click.echo("\n".join(lines))
+
+
+def main(argv=None) -> None:
+    """Entry point: run the CLI, turning user errors into messages and exit status 1."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="printkit", standalone_mode=False)
+    except PrintkitError as e:
+        if debug:
+            raise
+        for p in e.problems:
+            click.echo(str(p), err=True)
+        n = len(e.problems)
+        click.echo(f"{n} error{'s' if n != 1 else ''}; nothing written.", err=True)
+        sys.exit(1)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; nothing written.", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except Exception as e:
+        if debug:
+            raise
+        click.echo(f"printkit: internal error: {type(e).__name__}: {e}", err=True)
+        click.echo("This is a bug in printkit; run again with --debug for the traceback.", err=True)
+        sys.exit(3)

@@ -1,0 +1,127 @@
+"""Options shared by the product commands, and the one path from EVENT to a written PDF.
+
+A product module exposes `build(event, out, *, target, layout, problems, **options) -> str`
+(the summary line) and a click `command` decorated with the options below.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from printkit.errors import PrintkitError, Problems
+from printkit.resources import sample_event_dir
+
+TARGETS = ("shop", "office", "screen")
+DEFAULT_OUT_DIR = Path("printkit-out")
+
+
+def resolve_event_path(event: str | None) -> Path:
+    """EVENT argument → path: given, else ./event.yaml or ./event/, else the bundled sample."""
+    if event:
+        return Path(event)
+    for candidate in (Path("event.yaml"), Path("event.yml"), Path("event")):
+        if candidate.exists():
+            return candidate
+    click.echo(
+        "No EVENT given and no ./event.yaml or ./event/: using the bundled sample, "
+        "GOSIM AI Paris 2025.",
+        err=True,
+    )
+    return sample_event_dir()
+
+
+def output_path(out: str | None, default_name: str) -> Path:
+    """-o value → the PDF path: a .pdf file as given, else a folder (default ./printkit-out/)."""
+    if out is None:
+        return DEFAULT_OUT_DIR / default_name
+    p = Path(out)
+    if p.suffix.lower() == ".pdf":
+        return p
+    return p / default_name
+
+
+def load(event_path: Path, problems: Problems, strict: bool = False):
+    """Load the event, raising PrintkitError on errors (or on warnings when strict)."""
+    from printkit.load import load_event
+
+    event = load_event(event_path, problems)
+    problems.raise_if_errors(strict=strict)
+    return event
+
+
+def event_argument(f):
+    return click.argument("event", required=False, metavar="[EVENT]")(f)
+
+
+def output_option(default_name: str):
+    return click.option(
+        "-o",
+        "--output",
+        "output",
+        metavar="PATH",
+        help=f"PDF file, or folder for {default_name} (default: ./printkit-out/).",
+    )
+
+
+def target_option(default: str):
+    return click.option(
+        "--target",
+        type=click.Choice(TARGETS),
+        default=default,
+        show_default=True,
+        help="shop: trim+bleed, crop marks, CMYK, PDF/X-4; office: n-up on A4/Letter with cut "
+        "lines; screen: RGB with links and bookmarks.",
+    )
+
+
+def layout_option(help_text: str):
+    return click.option("--layout", metavar="NAME|FILE", default=None, help=help_text)
+
+
+def strict_option(f):
+    return click.option("--strict", is_flag=True, help="Treat every warning as an error.")(f)
+
+
+def offline_option(f):
+    return click.option(
+        "--offline",
+        is_flag=True,
+        envvar="PRINTKIT_OFFLINE",
+        help="Do not fetch photos over the network; use the cache or initials.",
+    )(f)
+
+
+def report(problems: Problems) -> None:
+    """Print warnings (one line each) and a count on stderr."""
+    for w in problems.warnings:
+        click.echo(str(w), err=True)
+    n = len(problems.warnings)
+    if n:
+        click.echo(f"{n} warning{'s' if n != 1 else ''}", err=True)
+
+
+def run_product(
+    build, event: str | None, output: str | None, default_name: str, strict: bool = False, **options
+) -> Path:
+    """Load EVENT, call a product's build function, print its summary. Returns the PDF path."""
+    problems = Problems()
+    ev = load(resolve_event_path(event), problems, strict)
+    out = output_path(output, default_name)
+    try:
+        summary = build(ev, out, problems=problems, **options)
+    finally:
+        report(problems)
+    problems.raise_if_errors(strict=False)
+    click.echo(summary)
+    return out
+
+
+def fail(problems: list | PrintkitError) -> None:
+    """Print problems on stderr; exit status 1."""
+    items = problems.problems if isinstance(problems, PrintkitError) else problems
+    for p in items:
+        click.echo(str(p), err=True)
+    sys.exit(1)

@@ -1,0 +1,198 @@
+"""YAML text → plain data whose mappings and lists remember their line numbers.
+
+Safe loading only: tags such as `!!python/object` are refused (never run),
+aliases that would expand to an absurd size are refused, and `yes`/`no`/`on`/
+`off` stay strings (only `true`/`false` are booleans), so a country code `NO`
+is not read as False.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from printkit.errors import Problems
+
+MAX_EXPANDED_NODES = 200_000
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class LineDict(dict):
+    """A dict that knows the line of its mapping and of each of its keys (1-based)."""
+
+    line: int | None = None
+    key_lines: dict
+
+    def line_of(self, key) -> int | None:
+        return getattr(self, "key_lines", {}).get(key, self.line)
+
+
+class LineList(list):
+    """A list that knows its own line and the line of each item (1-based)."""
+
+    line: int | None = None
+    item_lines: list
+
+    def line_of(self, index: int) -> int | None:
+        lines = getattr(self, "item_lines", [])
+        return lines[index] if 0 <= index < len(lines) else self.line
+
+
+class _Resolver(yaml.resolver.Resolver):
+    pass
+
+
+# Same implicit resolvers as PyYAML's, but only true/false are booleans.
+_Resolver.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.copy().items()
+}
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    yaml.constructor.SafeConstructor,
+    _Resolver,
+):
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+    def construct_yaml_map(self, node):
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        yield data
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "found an unhashable key", key_node.start_mark
+                ) from None
+            data[key] = self.construct_object(value_node, deep=True)
+            data.key_lines[key] = key_node.start_mark.line + 1
+
+    def construct_yaml_seq(self, node):
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        data.item_lines = [n.start_mark.line + 1 for n in node.value]
+        yield data
+        data.extend(self.construct_sequence(node, deep=True))
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+
+
+def _expanded_size(node, memo: dict) -> int:
+    """Count nodes as they would be after alias expansion, without expanding."""
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # guards against recursive aliases
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(n, memo) for n in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[key] = size
+    return size
+
+
+def load_yaml_text(text: str, file: str, problems: Problems):
+    """Parse YAML text; on failure record one problem naming file:line and return None."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            problems.error(
+                f"refused: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes "
+                "(a 'billion laughs' document?)",
+                file,
+            )
+            return None
+        return loader.construct_document(node)
+    except yaml.constructor.ConstructorError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        msg = e.problem or str(e)
+        if "could not determine a constructor" in msg:
+            tag = msg.split("tag", 1)[-1].strip(" '") if "tag" in msg else ""
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            msg = (
+                f"unsupported YAML tag {tag}; printkit reads plain YAML only (nothing is executed)"
+            )
+        problems.error(msg, file, line)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        problems.error(f"not valid YAML: {what}", file, line)
+    except RecursionError:
+        problems.error("not valid YAML: nesting too deep", file)
+    finally:
+        loader.dispose()
+    return None
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    """Read a UTF-8 text file (BOM accepted); record a clear problem for anything else."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.error(f"file too large ({size:,} bytes)", path)
+            return None
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.error("no such file", path)
+        return None
+    except IsADirectoryError:
+        problems.error("is a directory, expected a file", path)
+        return None
+    except OSError as e:
+        problems.error(f"cannot read: {e.strerror}", path)
+        return None
+    if b"\x00" in data[:8192]:
+        problems.error("binary data, not a UTF-8 text file", path)
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        problems.error(
+            f"not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start}); save the file as UTF-8",
+            path,
+            line,
+        )
+        return None
+    return text
+
+
+def load_yaml(path: Path, problems: Problems):
+    """Read and parse a YAML file → data with line numbers, or None after recording problems."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.error("the file is empty", path)
+        return None
+    return load_yaml_text(text, str(path), problems)
