@@ -1,0 +1,404 @@
+"""A string → script runs with a font each, shaped and in visual order; measured and drawn.
+
+`runs` splits a line by script (Latin/Greek/Cyrillic, Arabic, Hebrew,
+Devanagari, CJK), gives each run the first bundled font that has all its
+glyphs, and orders runs for display with a small bidi pass (levels as in the
+Unicode bidi algorithm, reversed run by run). Arabic and Devanagari runs are
+shaped with HarfBuzz through ReportLab's `shapeStr`, whose `ShapedStr` the
+canvas text object draws glyph by glyph. `measure` and `draw_line` use the
+same cached run widths, so what is measured is what is drawn.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.abag import ABag
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
+
+from printkit.press import fonts
+
+# --- character classes ---------------------------------------------------
+
+_LATIN, _ARABIC, _HEBREW, _DEVANAGARI, _CJK, _NUM = (
+    "latin",
+    "arabic",
+    "hebrew",
+    "devanagari",
+    "cjk",
+    "num",
+)
+_L, _R, _EN, _N, _NSM = "L", "R", "EN", "N", "NSM"
+
+_RANGES = (
+    (0x0590, 0x05FF, _HEBREW),
+    (0x0600, 0x06FF, _ARABIC),
+    (0x0750, 0x077F, _ARABIC),
+    (0x0870, 0x08FF, _ARABIC),
+    (0x0900, 0x097F, _DEVANAGARI),
+    (0x1100, 0x11FF, _CJK),
+    (0x1CD0, 0x1CFF, _DEVANAGARI),
+    (0x2E80, 0x2FDF, _CJK),
+    (0x3000, 0x33FF, _CJK),
+    (0x3400, 0x4DBF, _CJK),
+    (0x4E00, 0x9FFF, _CJK),
+    (0xA8E0, 0xA8FF, _DEVANAGARI),
+    (0xA960, 0xA97F, _CJK),
+    (0xAC00, 0xD7AF, _CJK),
+    (0xF900, 0xFAFF, _CJK),
+    (0xFB1D, 0xFB4F, _HEBREW),
+    (0xFB50, 0xFDFF, _ARABIC),
+    (0xFE30, 0xFE4F, _CJK),
+    (0xFE70, 0xFEFF, _ARABIC),
+    (0xFF00, 0xFFEF, _CJK),
+    (0x20000, 0x3FFFF, _CJK),
+)
+_RTL_SCRIPTS = frozenset({_ARABIC, _HEBREW})
+_PREFERRED = {
+    _ARABIC: (fonts.ARABIC, fonts.ARABIC_BOLD),
+    _DEVANAGARI: (fonts.DEVANAGARI, fonts.DEVANAGARI_BOLD),
+    _CJK: (fonts.CJK, fonts.CJK),
+}
+
+
+@lru_cache(maxsize=4096)
+def _classify(ch: str) -> tuple[str | None, str]:
+    """(script or None for common characters, bidi class) of one character."""
+    cp = ord(ch)
+    cat = unicodedata.category(ch)
+    if cat[0] == "M":
+        return None, _NSM
+    if cat == "Nd":
+        return None, _EN
+    script = _LATIN
+    for lo, hi, name in _RANGES:
+        if lo <= cp <= hi:
+            script = name
+            break
+        if cp < lo:
+            break
+    if cat[0] == "L":
+        return script, (_R if script in _RTL_SCRIPTS else _L)
+    return None, _N
+
+
+def _ignorable(ch: str) -> bool:
+    """Whitespace, controls, ZWJ/ZWNJ, bidi marks, variation selectors: need no glyph."""
+    cp = ord(ch)
+    return (
+        ch.isspace()
+        or unicodedata.category(ch) in ("Cc", "Cf")
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0100 <= cp <= 0xE01EF
+    )
+
+
+# --- runs ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of one line in one font; `text` in logical order, `rtl` when drawn right to left."""
+
+    text: str
+    font: str
+    rtl: bool
+
+
+def runs(s: str, bold: bool = False) -> list[Run]:
+    """Split one line into font runs in visual (left-to-right drawing) order."""
+    return list(_runs(s, bool(bold)))
+
+
+@lru_cache(maxsize=16384)
+def _runs(s: str, bold: bool) -> tuple[Run, ...]:
+    s = unicodedata.normalize("NFC", s)
+    if not s:
+        return ()
+    levels, scripts = _resolve(s)
+    logical: list[tuple[str, str, int]] = []  # (text, script, level)
+    start = 0
+    for i in range(1, len(s) + 1):
+        if i == len(s) or levels[i] != levels[start] or scripts[i] != scripts[start]:
+            logical.append((s[start:i], scripts[start], levels[start]))
+            start = i
+    pieces: list[tuple[str, str, int]] = []
+    for text, script, level in logical:
+        pieces.extend((t, f, level) for t, f in _fonts_for(text, script, bold))
+    order = _visual_order([lvl for _, _, lvl in pieces])
+    return tuple(Run(pieces[i][0], pieces[i][1], pieces[i][2] % 2 == 1) for i in order)
+
+
+def _resolve(s: str) -> tuple[list[int], list[str]]:
+    """Bidi embedding level and script of every character (a simplified UBA)."""
+    n = len(s)
+    scripts: list[str | None] = []
+    classes: list[str] = []
+    for ch in s:
+        script, cls = _classify(ch)
+        if cls == _NSM:  # a combining mark belongs to its base character
+            script, cls = (scripts[-1], classes[-1]) if scripts else (None, _N)
+        scripts.append(script)
+        classes.append(cls)
+    para = next((c for c in classes if c in (_L, _R)), _L)
+    # Numbers take the direction of the strong character before them (W2, W7).
+    strong = para
+    dirs: list[str | None] = []
+    for i, cls in enumerate(classes):
+        if cls in (_L, _R):
+            strong = cls
+            dirs.append(cls)
+        elif cls == _EN:
+            dirs.append(strong)
+            if strong == _R:
+                scripts[i] = _NUM
+        else:
+            dirs.append(None)
+    # Neutrals between two equal directions take it, else the paragraph's (N1, N2).
+    i = 0
+    while i < n:
+        if dirs[i] is not None:
+            i += 1
+            continue
+        j = i
+        while j < n and dirs[j] is None:
+            j += 1
+        before = dirs[i - 1] if i > 0 else para
+        after = dirs[j] if j < n else para
+        d = before if before == after else para
+        for k in range(i, j):
+            dirs[k] = d
+        i = j
+    levels = []
+    for cls, d in zip(classes, dirs):
+        if para == _L:
+            lvl = 0 if d == _L else (2 if cls == _EN else 1)
+        else:
+            lvl = 1 if d == _R and cls != _EN else 2
+        levels.append(lvl)
+    # Common characters join the run before them at the same level, else the one after.
+    for i in range(n):
+        if scripts[i] is None and i > 0 and levels[i - 1] == levels[i]:
+            scripts[i] = scripts[i - 1]
+    for i in range(n - 1, -1, -1):
+        if scripts[i] is None:
+            nxt = scripts[i + 1] if i + 1 < n and levels[i + 1] == levels[i] else None
+            scripts[i] = nxt or _LATIN
+    return levels, scripts  # type: ignore[return-value]
+
+
+def _fonts_for(text: str, script: str, bold: bool) -> list[tuple[str, str]]:
+    """The first chain font with every glyph of `text`, or per-character fallback pieces."""
+    chain = fonts._chain(bold)
+    need = {ord(c) for c in text if not _ignorable(c)}
+    for name in chain:
+        if need <= fonts.cmap(name):
+            return [(text, name)]
+    preferred = _PREFERRED.get(script, (fonts.REGULAR, fonts.BOLD))[1 if bold else 0]
+    out: list[tuple[str, str]] = []
+    current = None
+    for ch in text:
+        font = current
+        if not _ignorable(ch):
+            cp = ord(ch)
+            font = next((f for f in chain if cp in fonts.cmap(f)), current or preferred)
+        font = font or preferred
+        if out and font == out[-1][1]:
+            out[-1] = (out[-1][0] + ch, font)
+        else:
+            out.append((ch, font))
+        current = font
+    return out
+
+
+def _visual_order(levels: list[int]) -> list[int]:
+    """Indices of runs in display order: reverse every sequence at level ≥ k, k = max..1 (L2)."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    top = max(levels)
+    lowest_odd = min(lv for lv in levels) | 1
+    for k in range(top, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= k:
+                j = i
+                while j < len(order) and levels[order[j]] >= k:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return order
+
+
+# --- glyph strings and widths --------------------------------------------
+
+
+# Standard ligatures and kerning; no discretionary ligatures (Noto Arabic's would
+# add vowel marks to a name such as محمد).
+_FEATURES = {"kern": True, "liga": True, "dlig": False}
+
+
+def _shape(text: str, font: str) -> str:
+    """HarfBuzz-shaped glyph string (ReportLab's `shapeStr` without dlig)."""
+    word = [0.0, (ABag(fontName=font, fontSize=10), text)]
+    return shapeFragWord(word, features=_FEATURES)[1][1]
+
+
+@lru_cache(maxsize=16384)
+def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
+    """What the canvas draws for a run (a ShapedStr or plain str) and its width at size 1."""
+    fonts.register_fonts()
+    if font in fonts.SHAPED:
+        shaped = _shape(text, font)
+        if isinstance(shaped, ShapedStr):
+            return shaped, sum(g.x_advance for g in shaped.__shapeData__) / 1000.0
+        text = shaped
+    plain = "".join(c for c in text if not _ignorable(c) or c == " ")
+    plain = "".join(" " if c.isspace() else c for c in plain)
+    if rtl:
+        plain = plain[::-1]
+    return plain, pdfmetrics.stringWidth(plain, font, 1)
+
+
+@lru_cache(maxsize=65536)
+def _width1(s: str, bold: bool) -> float:
+    return sum(_glyphs(r.text, r.font, r.rtl)[1] for r in _runs(s, bold))
+
+
+def measure(s: str, size: float, bold: bool = False) -> float:
+    """Width of `s` in points at `size`, exactly as `draw_line` draws it."""
+    return _width1(s, bool(bold)) * size
+
+
+def draw_line(
+    canvas, x: float, y: float, s: str, size: float, bold: bool = False, align: str = "left"
+) -> float:
+    """Draw one line with its baseline at y, aligned left/center/right on x; return its width."""
+    parts = _runs(s, bool(bold))
+    if not parts:
+        return 0.0
+    width = _width1(s, bool(bold)) * size
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    elif align != "left":
+        raise ValueError(f"align must be left, center or right, not {align!r}")
+    t = canvas.beginText(x, y)
+    font = None
+    for r in parts:
+        glyphs = _glyphs(r.text, r.font, r.rtl)[0]
+        if not glyphs:
+            continue
+        if r.font != font:
+            t.setFont(r.font, size)
+            font = r.font
+        t.textOut(glyphs)
+    canvas.drawText(t)
+    return width
+
+
+# --- missing glyphs ------------------------------------------------------
+
+
+@lru_cache(maxsize=16384)
+def missing_chars(s: str) -> str:
+    """Characters of `s` that no bundled font has (whitespace, controls, ZWJ, selectors ignored)."""
+    fonts.register_fonts()
+    chain = fonts._chain(False) + fonts._chain(True)
+    seen: dict[str, None] = {}
+    for ch in unicodedata.normalize("NFC", s):
+        if ch in seen or _ignorable(ch):
+            continue
+        cp = ord(ch)
+        if not any(cp in fonts.cmap(f) for f in chain):
+            seen[ch] = None
+    return "".join(seen)
+
+
+def warn_missing(s: str, problems, where: str) -> bool:
+    """Add one warning to `problems` when `s` has characters without a glyph; True if it did."""
+    missing = missing_chars(s)
+    if not missing:
+        return False
+    codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
+    problems.warn(
+        f"{s!r} has characters no bundled font can print ({codes}); they print as empty boxes",
+        field=where,
+    )
+    return True
+
+
+# --- PK-Sans metrics -----------------------------------------------------
+
+
+@lru_cache(maxsize=2)
+def _metrics(bold: bool) -> tuple[float, float, float]:
+    fonts.register_fonts()
+    face = pdfmetrics.getFont(fonts.BOLD if bold else fonts.REGULAR).face
+    cap = getattr(face, "capHeight", 0) or 714
+    return face.ascent / 1000.0, face.descent / 1000.0, cap / 1000.0
+
+
+def line_height(size: float, leading: float = 1.2) -> float:
+    """Baseline-to-baseline distance for `size`."""
+    return size * leading
+
+
+def ascent(size: float, bold: bool = False) -> float:
+    """Height above the baseline of PK-Sans' tallest glyphs at `size`."""
+    return _metrics(bold)[0] * size
+
+
+def descent(size: float, bold: bool = False) -> float:
+    """Depth below the baseline at `size`, as a positive number."""
+    return -_metrics(bold)[1] * size
+
+
+def cap_height(size: float, bold: bool = False) -> float:
+    """Height of PK-Sans capitals at `size` (place a name by its cap height)."""
+    return _metrics(bold)[2] * size
+
+
+def size_for_cap_height(cap: float, bold: bool = False) -> float:
+    """Font size whose capitals are `cap` points tall."""
+    return cap / _metrics(bold)[2]
+
+
+# --- initials ------------------------------------------------------------
+
+
+def _first_cluster(word: str) -> str:
+    """The first letter of `word` with the combining marks that follow it."""
+    out = word[0]
+    for ch in word[1:]:
+        if unicodedata.category(ch)[0] != "M":
+            break
+        out += ch
+    return out
+
+
+def initials(name: str) -> str:
+    """Up to two initials: first and last word (Latin, Cyrillic, Arabic…), one character for CJK."""
+    words = [
+        "".join(c for c in w if c.isalpha() or unicodedata.category(c)[0] == "M")
+        for w in name.split()
+    ]
+    words = [w for w in words if w and w[0].isalpha()]
+    if not words:
+        return ""
+    first = words[0]
+    if _classify(first[0])[0] == _CJK:
+        return first[0]
+    if len(words) == 1:
+        return _first_cluster(first).upper()
+    a, b = _first_cluster(first), _first_cluster(words[-1])
+    if _classify(first[0])[0] in _RTL_SCRIPTS:
+        # ZWNJ keeps two Arabic initials from joining into a (meaningless) word.
+        return a + "\u200c" + b
+    return (a + b).upper()
