@@ -494,7 +494,12 @@ def draw_initials(
         canvas.roundRect(cx - side / 2, cy - side / 2, side, side, side * 0.12, stroke=0, fill=1)
     letters = text.initials(name or "")
     if letters:
-        size = side * 0.4 * min(1.0, 2 / len(letters))
+        # capitals 36 % of the disc tall, letters at most 64 % of it wide
+        size = text.size_for_cap_height(side * 0.36, bold=True)
+        wide = text.measure(letters, size, bold=True)
+        if wide > side * 0.64:
+            size *= side * 0.64 / wide
         canvas.setFillColor(text_fill)
-        draw(canvas, cx, cy - text.cap_height(size) / 2, letters, size, bold=True, align="center")
+        base = cy - text.cap_height(size, bold=True) / 2
+        draw(canvas, cx, base, letters, size, bold=True, align="center")
     canvas.restoreState()
