@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from printkit import __version__
+from printkit.attendees import load_attendees
 from printkit.cli_options import (
     event_argument,
     load,
@@ -67,6 +68,33 @@ class LazyGroup(click.Group):
 
             return unavailable
 
+    def invoke(self, ctx):
+        """Run the command; user errors become messages and exit 1, bugs exit 3."""
+        debug = "--debug" in sys.argv[1:]
+        try:
+            return super().invoke(ctx)
+        except PrintkitError as e:
+            if debug or (ctx.obj or {}).get("debug"):
+                raise
+            for p in e.problems + e.warnings:
+                click.echo(str(p), err=True)
+            n = len(e.problems)
+            click.echo(f"{n} error{'s' if n != 1 else ''}; nothing written.", err=True)
+            ctx.exit(1)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("Interrupted; nothing written.", err=True)
+            ctx.exit(130)
+        except Exception as e:
+            if debug or (ctx.obj or {}).get("debug"):
+                raise
+            click.echo(f"printkit: internal error: {type(e).__name__}: {e}", err=True)
+            click.echo(
+                "This is a bug in printkit; run again with --debug for the traceback.", err=True
+            )
+            ctx.exit(3)
+
     def format_commands(self, ctx, formatter):
         rows = []
         for name in self.list_commands(ctx):
@@ -95,19 +123,19 @@ def cli(ctx, debug):
 @cli.command()
 @event_argument
 @strict_option
-def validate(event, strict):
-    """Check EVENT and print a one-screen summary."""
+@click.option("--attendees", metavar="CSV", help="Also check an attendee CSV.")
+def validate(event, strict, attendees):
+    """Check EVENT (and an attendee CSV) and print a one-screen summary."""
     problems = Problems()
     path = resolve_event_path(event)
-    try:
-        ev = load(path, problems, strict=strict)
-    finally:
-        if not problems.errors:
-            report(problems)
-    click.echo(summary(ev, problems))
+    ev = load(path, problems, strict=strict)
+    people = load_attendees(attendees, problems) if attendees else None
+    problems.raise_if_errors(strict=strict)
+    report(problems)
+    click.echo(summary(ev, problems, people))
 
 
-def summary(ev, problems: Problems) -> str:
+def summary(ev, problems: Problems, attendees=None) -> str:
     """An Event → the lines `printkit validate` prints."""
     kinds = Counter(s.type for s in ev.sessions)
     by_kind = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: -x[1]))
@@ -127,6 +155,12 @@ def summary(ev, problems: Problems) -> str:
         f"  speakers  {len(ev.speakers)}",
         f"  tracks    {len(ev.tracks)}: {', '.join(t.name for t in ev.tracks)}",
         f"  rooms     {len(ev.rooms)}",
+    ]
+    if attendees is not None:
+        roles = Counter(a.role for a in attendees)
+        detail = ", ".join(f"{n} {k}" for k, n in sorted(roles.items(), key=lambda x: -x[1]))
+        lines.append(f"  attendees {len(attendees)} ({detail})")
+    lines += [
         f"  warnings  {len(problems.warnings)}",
         "OK",
     ]
@@ -177,33 +211,5 @@ def all_products(event, output, target, attendees, offline):
 
 
 def main(argv=None) -> None:
-    """Entry point: run the CLI, turning user errors into messages and exit status 1."""
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    try:
-        cli.main(args=args, prog_name="printkit", standalone_mode=False)
-    except PrintkitError as e:
-        if debug:
-            raise
-        for p in e.problems:
-            click.echo(str(p), err=True)
-        n = len(e.problems)
-        click.echo(f"{n} error{'s' if n != 1 else ''}; nothing written.", err=True)
-        sys.exit(1)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(130)
-    except click.ClickException as e:
-        e.show()
-        sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        click.echo("Interrupted; nothing written.", err=True)
-        sys.exit(130)
-    except click.exceptions.Exit as e:
-        sys.exit(e.exit_code)
-    except Exception as e:
-        if debug:
-            raise
-        click.echo(f"printkit: internal error: {type(e).__name__}: {e}", err=True)
-        click.echo("This is a bug in printkit; run again with --debug for the traceback.", err=True)
-        sys.exit(3)
+    """Entry point for the console script and `python -m printkit`."""
+    cli.main(args=argv, prog_name="printkit")

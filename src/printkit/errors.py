@@ -68,7 +68,7 @@ class Problems:
         if bad:
             if strict:
                 bad = [Problem(p.message, p.file, p.line, p.field, Severity.ERROR) for p in bad]
-            raise PrintkitError(bad)
+            raise PrintkitError(bad, warnings=[] if strict else self.warnings)
 
 
 def _s(file) -> str | None:
@@ -82,8 +82,13 @@ class PrintkitError(Exception):
     exits with status 1. Never a bug in printkit itself.
     """
 
-    def __init__(self, problems: list[Problem] | str):
+    def __init__(self, problems: list[Problem] | str, warnings: list[Problem] | None = None):
         if isinstance(problems, str):
             problems = [Problem(problems)]
-        self.problems = list(problems)
+        self.problems = sorted(problems, key=_order)
+        self.warnings = sorted(warnings or [], key=_order)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _order(p: Problem):
+    return (p.file or "", p.line or 0)

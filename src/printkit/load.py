@@ -337,16 +337,16 @@ def load_event(path: Path | str, problems: Problems | None = None) -> Event:
     path = Path(path)
     found = _collect(path, problems)
     if problems.errors:
-        raise PrintkitError(problems.errors)
+        problems.raise_if_errors()
 
     if not found["event"]:
         problems.error("no 'event:' section", path)
-        raise PrintkitError(problems.errors)
+        problems.raise_if_errors()
     file, container, raw = found["event"][0]
     r = _Reader(file, problems)
     ev = r.mapping(raw, "event", container, "event")
     if ev is None:
-        raise PrintkitError(problems.errors)
+        problems.raise_if_errors()
     base = Path(file).parent
     r.unknown(ev, EVENT_KEYS, "event")
     tz = _timezone(r, ev)
@@ -395,7 +395,7 @@ def load_event(path: Path | str, problems: Problems | None = None) -> Event:
         src=Src(file, ev.line),
     )
     if problems.errors:
-        raise PrintkitError(problems.errors)
+        problems.raise_if_errors()
     return event
 
 
