@@ -60,17 +60,6 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
             if not name:
                 local.error("required field is missing", file, line, "name")
                 continue
-            role = (rec.get("role") or "attendee").lower()
-            if role not in ATTENDEE_ROLES:
-                hint = difflib.get_close_matches(role, ATTENDEE_ROLES, n=1)
-                tip = f"did you mean '{hint[0]}'? " if hint else ""
-                local.error(
-                    f"unknown role '{role}'; {tip}one of {', '.join(ATTENDEE_ROLES)}",
-                    file,
-                    line,
-                    "role",
-                )
-                continue
             ident = rec.get("id") or None
             if ident:
                 if ident in seen_ids:
@@ -83,6 +72,17 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                     continue
                 seen_ids[ident] = line
             out.append(
+            role = (rec.get("role") or "attendee").lower()
+            if role not in ATTENDEE_ROLES:
+                hint = difflib.get_close_matches(role, ATTENDEE_ROLES, n=1)
+                tip = f"did you mean '{hint[0]}'? " if hint else ""
+                local.error(
+                    f"unknown role '{role}'; {tip}one of {', '.join(ATTENDEE_ROLES)}",
+                    file,
+                    line,
+                    "role",
+                )
+                continue
                 Attendee(
                     name=name,
                     organization=rec.get("organization") or None,
