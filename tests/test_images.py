@@ -350,7 +350,9 @@ def test_offline_returns_none_with_one_summary(tmp_path, monkeypatch, how):
     assert s.problems.items == []
     s.finish()
     [summary] = s.problems.items
-    assert str(summary).startswith("photo: warning: 12 photos could not be fetched (offline")
+    assert str(summary).startswith(  # located at the first photo that failed
+        "event/speakers.yaml:12: photo: warning: 12 photos could not be fetched (offline"
+    )
     assert "initials are drawn instead" in str(summary)
 
 

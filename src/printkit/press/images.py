@@ -76,7 +76,7 @@ class PhotoStore:
         self._prepared: dict[tuple, Image.Image | None] = {}
         self._down_hosts: set[str] = set()
         self._network_down = False
-        self._unfetched: dict[str, str] = {}  # url → reason
+        self._unfetched: dict[str, tuple[str, tuple]] = {}  # url → (reason, where)
 
     # -- loading -----------------------------------------------------------
 
@@ -139,11 +139,13 @@ class PhotoStore:
         if not failed:
             return
         n = len(failed)
-        url, reason = next(iter(failed.items()))
+        url, (reason, (file, line)) = next(iter(failed.items()))
         what = "photo could not be fetched" if n == 1 else "photos could not be fetched"
-        self.problems.warn(
-            f"{n} {what} ({reason}; first: {url}); initials are drawn instead",
-            field="photo",
+        self.problems.warn(  # located at the first failing photo
+            f"{n} {what} ({reason}); initials are drawn instead (first: {url})",
+            file,
+            line,
+            "photo",
         )
 
     summary = finish
@@ -162,7 +164,7 @@ class PhotoStore:
     def _load_uncached(self, ref: str, key: str, where) -> Image.Image | None:
         file, line = where
         if _is_url(ref):
-            fetched = self._fetch(ref)
+            fetched = self._fetch(ref, where)
             if fetched is None:
                 return None
             data, cached = fetched
@@ -218,7 +220,7 @@ class PhotoStore:
             suffix = ".img"
         return self.cache_dir / (hashlib.sha256(url.encode("utf-8")).hexdigest() + suffix)
 
-    def _fetch(self, url: str) -> tuple[bytes, bool] | None:
+    def _fetch(self, url: str, where) -> tuple[bytes, bool] | None:
         """(bytes at `url`, whether they came from the disk cache), or None on failure."""
         cached = self._cache_path(url)
         with contextlib.suppress(OSError):
@@ -234,12 +236,12 @@ class PhotoStore:
             else:
                 reason = None
             if reason:
-                self._unfetched.setdefault(url, reason)
+                self._unfetched.setdefault(url, (reason, where))
                 return None
         try:
             data = _download(url, self.timeout)
         except urllib.error.HTTPError as exc:
-            self._failed(url, f"HTTP {exc.code}")
+            self._failed(url, f"HTTP {exc.code}", where)
             return None
         except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
             # A failure to connect marks the host down (and the whole network
@@ -253,13 +255,13 @@ class PhotoStore:
                 self._down_hosts.add(host)
                 if network or len(self._down_hosts) >= 2:
                     self._network_down = True
-            self._failed(url, "offline?" if network else f"{reason}")
+            self._failed(url, "offline?" if network else f"{reason}", where)
             return None
         return data, False
 
-    def _failed(self, url: str, reason: str) -> None:
+    def _failed(self, url: str, reason: str, where) -> None:
         with self._lock:
-            self._unfetched.setdefault(url, reason)
+            self._unfetched.setdefault(url, (reason, where))
 
     def _store(self, path: Path, data: bytes) -> None:
         """Write the cache file atomically (temp file beside it, then rename)."""
