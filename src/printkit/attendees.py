@@ -71,7 +71,6 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                     )
                     continue
                 seen_ids[ident] = line
-            out.append(
             role = (rec.get("role") or "attendee").lower()
             if role not in ATTENDEE_ROLES:
                 hint = difflib.get_close_matches(role, ATTENDEE_ROLES, n=1)
@@ -83,6 +82,7 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                     "role",
                 )
                 continue
+            out.append(
                 Attendee(
                     name=name,
                     organization=rec.get("organization") or None,
