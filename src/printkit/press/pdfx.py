@@ -179,6 +179,10 @@ def _content_streams(page: pikepdf.Page):
 
 
 def _save(doc: pikepdf.Pdf, *, version: str) -> bytes:
+    # ReportLab's invariant mode writes the same /ID into every file; qpdf would keep
+    # its first half. Drop it so both halves are a hash of this file's content.
+    if "/ID" in doc.trailer:
+        del doc.trailer.ID
     out = io.BytesIO()
     doc.save(
         out,
