@@ -173,7 +173,7 @@ def _resolve(s: str) -> tuple[list[int], list[str]]:
             dirs[k] = d
         i = j
     levels = []
-    for cls, d in zip(classes, dirs):
+    for cls, d in zip(classes, dirs, strict=True):
         if para == _L:
             lvl = 0 if d == _L else (2 if cls == _EN else 1)
         else:
