@@ -1,0 +1,1 @@
+"""Products: Event + layout → pieces drawn on press Surfaces (badges, signs, cards, booklet)."""

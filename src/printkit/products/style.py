@@ -1,0 +1,100 @@
+"""The shared visual language of every product: palette, type scale, wording of times and roles.
+
+One place decides how printkit material looks, so a badge, a door sign and a
+booklet page from the same event read as one family.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from printkit.model import Event, Session, Track
+
+# Neutrals (sRGB hex; the press converts them to CMYK for shop output; greys become K only).
+INK = "#1A1A1A"  # body text: near-black prints as K only
+MUTED = "#5F6368"  # secondary text: times, organizations
+FAINT = "#9AA0A6"  # rules, captions
+PAPER_TINT = "#F4F5F7"  # light panels
+WHITE = "#FFFFFF"
+
+# Type scale (points) for A4/A5 material; badges and signs scale from their layouts.
+SCALE = {"caption": 7.5, "small": 8.5, "body": 9.5, "lead": 11.5, "h3": 13, "h2": 17, "h1": 26}
+
+ROLE_LABELS = {
+    "speaker": "SPEAKER",
+    "attendee": "ATTENDEE",
+    "staff": "STAFF",
+    "volunteer": "VOLUNTEER",
+    "press": "PRESS",
+    "sponsor": "SPONSOR",
+    "organizer": "ORGANIZER",
+}
+# Role band colours: distinct in hue AND lightness, and always printed with the word.
+ROLE_COLORS = {
+    "speaker": None,  # the event's primary colour
+    "attendee": "#4A5560",
+    "staff": "#C0392B",
+    "volunteer": "#1E8449",
+    "press": "#7D3C98",
+    "sponsor": "#B9770E",
+    "organizer": "#111111",
+}
+
+SESSION_TYPE_LABELS = {
+    "talk": "Talk",
+    "keynote": "Keynote",
+    "workshop": "Workshop",
+    "panel": "Panel",
+    "lightning": "Lightning talks",
+    "break": "Break",
+    "social": "Social",
+}
+
+
+def role_color(event: Event, role: str) -> str:
+    return ROLE_COLORS.get(role) or event.colors.primary
+
+
+def track_color(event: Event, session: Session, fallback: str = FAINT) -> str:
+    t: Track | None = event.track(session.track)
+    return t.color if t else fallback
+
+
+def day_label(d: date, long: bool = False) -> str:
+    """2025-05-06 → 'Tue 6 May' (or 'Tuesday 6 May 2025')."""
+    if long:
+        return f"{d:%A} {d.day} {d:%B %Y}"
+    return f"{d:%a} {d.day} {d:%b}"
+
+
+def time_label(t: datetime) -> str:
+    return f"{t:%H:%M}"
+
+
+def time_range(s: Session) -> str:
+    """'11:10–11:50' (en dash, no spaces)."""
+    return f"{s.start:%H:%M}–{s.end:%H:%M}"
+
+
+def date_range(event: Event) -> str:
+    """'6–7 May 2025', '30 Apr – 2 May 2025', '30 Dec 2024 – 2 Jan 2025'."""
+    a, b = event.start, event.end
+    if a == b:
+        return f"{a.day} {a:%B %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
+    return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
+
+
+def speaker_names(event: Event, session: Session) -> str:
+    return ", ".join(sp.name for sp in event.session_speakers(session))
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """'Ada King Lovelace' → ('Ada', 'King Lovelace'); a one-word or CJK name → (name, '')."""
+    parts = name.split()
+    if len(parts) <= 1:
+        return name.strip(), ""
+    return parts[0], " ".join(parts[1:])
