@@ -1,0 +1,353 @@
+"""layouts/<kind>/<name>.yaml (or a file path) → frozen, typed layout objects; unknown keys are errors.
+
+A layout schema is a (nested) frozen dataclass. Field types understood:
+`Length` (a float in points, written `85mm`, `4in`, `12pt`), `Color`
+(`#RRGGBB` / `#RGB` / `black` / `white`), str, int, float, bool,
+`Literal[...]`, `tuple[str, ...]`, nested dataclasses and `X | None`.
+Defaults come from the dataclass. Every problem in a file is reported at
+once as `file:line: key: message`, with a "did you mean" for typos.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from printkit import impose
+from printkit.errors import PrintkitError, Problems
+from printkit.press.color import is_color
+from printkit.resources import resource_dir
+from printkit.units import MM, paper_size, parse_length
+
+Length = Annotated[float, "length"]
+Color = Annotated[str, "color"]
+
+T = TypeVar("T")
+_MISSING = object()
+
+
+# -- finding and loading ---------------------------------------------------
+
+
+def layout_names(kind: str) -> list[str]:
+    """Names of the bundled layouts of one kind (`sheets`, `badges`, ...)."""
+    folder = resource_dir("layouts") / kind
+    return sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def find_layout(ref: str | Path, kind: str) -> Path:
+    """A layout name or a file path → the YAML file (PrintkitError when there is none)."""
+    p = Path(ref)
+    if isinstance(ref, Path) or p.suffix in (".yaml", ".yml") or len(p.parts) > 1:
+        if p.is_file():
+            return p
+        raise PrintkitError(f"{p}: layout file not found")
+    path = resource_dir("layouts") / kind / f"{ref}.yaml"
+    if path.is_file():
+        return path
+    names = layout_names(kind)
+    close = difflib.get_close_matches(str(ref), names, n=1)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    known = f"; known: {', '.join(names)}" if names else ""
+    raise PrintkitError(f"no {kind} layout named {str(ref)!r}{hint}{known}")
+
+
+def load_layout(ref: str | Path, kind: str, schema: type[T], problems: Problems | None = None) -> T:
+    """Load and check a layout; raise PrintkitError listing every problem found in it."""
+    from printkit.yamlsafe import load_yaml
+
+    path = find_layout(ref, kind)
+    local = Problems()
+    data = load_yaml(path, local)
+    if data is None and not local.errors:
+        data = {}
+    result = None
+    if data is not None:
+        result = _convert(data, schema, _Where(str(path), getattr(data, "line", 1), ""), local)
+    if problems is not None:
+        problems.extend(local.warnings)
+    if local.errors or result is None:
+        raise PrintkitError(local.errors or [_problem(str(path), f"cannot read {kind} layout")])
+    return result
+
+
+def parse_layout(data: Any, schema: type[T], file: str = "<layout>") -> T:
+    """Plain data (already loaded) → a layout object, or PrintkitError."""
+    local = Problems()
+    result = _convert(data, schema, _Where(file, getattr(data, "line", None), ""), local)
+    local.raise_if_errors()
+    return result
+
+
+def _problem(file, message):
+    from printkit.errors import Problem
+
+    return Problem(message, file)
+
+
+# -- conversion ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Where:
+    file: str
+    line: int | None
+    field: str
+
+    def at(self, key, line) -> _Where:
+        name = f"{self.field}.{key}" if self.field else str(key)
+        return _Where(self.file, line if line is not None else self.line, name)
+
+
+def _line_of(container, key, default):
+    getter = getattr(container, "line_of", None)
+    if getter is None:
+        return default
+    line = getter(key)
+    return default if line is None else line
+
+
+def _describe(tp) -> str:
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is Annotated:
+        return {"length": "a length like 85mm, 4in or 12pt", "color": "a colour like #1F3A93"}.get(
+            args[1], _describe(args[0])
+        )
+    if origin is Literal:
+        return "one of " + ", ".join(str(a) for a in args)
+    if dataclasses.is_dataclass(tp):
+        return "a mapping of keys"
+    if origin is tuple:
+        return "a list"
+    return {str: "text", int: "a whole number", float: "a number", bool: "true or false"}.get(
+        tp, str(tp)
+    )
+
+
+def _convert(value, tp, where: _Where, problems: Problems):
+    """Return the converted value, or _MISSING after recording a problem."""
+    origin, args = get_origin(tp), get_args(tp)
+
+    def bad(msg=None):
+        got = "nothing" if value is None else repr(value)
+        problems.error(
+            msg or f"expected {_describe(tp)}, got {got}", where.file, where.line, where.field
+        )
+        return _MISSING
+
+    if origin in (Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1:
+            return _convert(value, inner[0], where, problems)
+        for a in inner:
+            trial = Problems()
+            out = _convert(value, a, where, trial)
+            if out is not _MISSING:
+                return out
+        return bad()
+    if origin is Annotated:
+        base, tag = args[0], args[1]
+        if tag == "length":
+            try:
+                v = parse_length(value)
+            except (ValueError, TypeError):
+                return bad()
+            if v < 0:
+                return bad(f"length must not be negative, got {value!r}")
+            return v
+        if tag == "color":
+            if not is_color(value) or str(value).strip().lower() == "registration":
+                return bad()
+            return str(value).strip()
+        return _convert(value, base, where, problems)
+    if origin is Literal:
+        if value in args:
+            return value
+        close = difflib.get_close_matches(str(value), [str(a) for a in args], n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        return bad(f"expected one of {', '.join(str(a) for a in args)}, got {value!r}{hint}")
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            return bad()
+        item_tp = args[0] if args else Any
+        out = []
+        for i, item in enumerate(value):
+            line = _line_of(value, i, where.line)
+            v = _convert(item, item_tp, _Where(where.file, line, f"{where.field}[{i}]"), problems)
+            out.append(v)
+        return _MISSING if any(v is _MISSING for v in out) else tuple(out)
+    if dataclasses.is_dataclass(tp):
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            return bad()
+        return _dataclass(value, tp, where, problems)
+    if tp is Any:
+        return value
+    if tp is bool:
+        return value if isinstance(value, bool) else bad()
+    if tp is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else bad()
+    if tp is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        return bad()
+    if tp is str:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return bad()
+    raise TypeError(f"layout field type {tp!r} is not supported")
+
+
+def _dataclass(data: dict, tp, where: _Where, problems: Problems):
+    hints = get_type_hints(tp, include_extras=True)
+    fields = {f.name: f for f in dataclasses.fields(tp) if f.init}
+    ok = True
+    for key in data:
+        if key not in fields:
+            close = difflib.get_close_matches(str(key), list(fields), n=1)
+            hint = f' (did you mean "{close[0]}"?)' if close else ""
+            w = where.at(key, _line_of(data, key, where.line))
+            problems.error(f"unknown key{hint}", w.file, w.line, w.field)
+            ok = False
+    kwargs = {}
+    for name, f in fields.items():
+        if name in data:
+            w = where.at(name, _line_of(data, name, where.line))
+            v = _convert(data[name], hints[name], w, problems)
+            if v is _MISSING:
+                ok = False
+            else:
+                kwargs[name] = v
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            w = where.at(name, where.line)
+            problems.error("required key is missing", w.file, w.line, w.field)
+            ok = False
+    if not ok:
+        return _MISSING
+    try:
+        return tp(**kwargs)
+    except (ValueError, TypeError) as e:  # a schema's __post_init__ check
+        problems.error(str(e), where.file, where.line, where.field or None)
+        return _MISSING
+
+
+# -- sheets ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet of paper or label stock that pieces are laid out on (office target).
+
+    With `label_width`/`label_height` the sheet is die-cut stock: labels sit
+    at the published offsets (margins from the top-left, gaps between) and
+    each piece is centred on its label. Without them the pieces themselves
+    are laid out, as many as fit (`cols`/`rows` unset) and centred.
+    """
+
+    name: str = "a4"
+    paper: str | None = "A4"
+    width: Length | None = None
+    height: Length | None = None
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    margin_top: Length = 10 * MM
+    margin_right: Length = 10 * MM
+    margin_bottom: Length = 10 * MM
+    margin_left: Length = 10 * MM
+    cols: int | None = None
+    rows: int | None = None
+    gap_x: Length = 0.0
+    gap_y: Length = 0.0
+    label_width: Length | None = None
+    label_height: Length | None = None
+    corner_radius: Length = 0.0
+    rotate: bool = True
+    cut_lines: bool = True
+    source: str = ""
+
+    def __post_init__(self):
+        if self.paper is None and (self.width is None or self.height is None):
+            raise ValueError("a sheet needs `paper` or both `width` and `height`")
+        if self.paper is not None:
+            try:
+                paper_size(self.paper)
+            except ValueError as e:
+                raise ValueError(str(e)) from None
+        if (self.label_width is None) != (self.label_height is None):
+            raise ValueError("give both label_width and label_height, or neither")
+        for n in (self.cols, self.rows):
+            if n is not None and n < 1:
+                raise ValueError("cols and rows must be at least 1")
+
+    def size(self) -> tuple[float, float]:
+        """(width, height) of the sheet in points, turned for the orientation."""
+        if self.width is not None and self.height is not None:
+            w, h = self.width, self.height
+        else:
+            w, h = paper_size(self.paper or "A4")
+        if (self.orientation == "landscape") != (w > h):
+            w, h = h, w
+        return w, h
+
+    @property
+    def margins(self) -> impose.Margins:
+        return (self.margin_top, self.margin_right, self.margin_bottom, self.margin_left)
+
+    def slots(self, piece_w: float, piece_h: float) -> list[impose.Slot]:
+        """Where pieces of this size go on the sheet ([] when they do not fit)."""
+        w, h = self.size()
+        fixed = self.cols is not None and self.rows is not None
+        if self.label_width is None or self.label_height is None:
+            return impose.grid(
+                w, h, piece_w, piece_h, margin=self.margins, gap=(self.gap_x, self.gap_y),
+                cols=self.cols, rows=self.rows, rotate_allowed=self.rotate,
+            )  # fmt: skip
+        cells = impose.grid(
+            w, h, self.label_width, self.label_height, margin=self.margins,
+            gap=(self.gap_x, self.gap_y), cols=self.cols, rows=self.rows,
+            rotate_allowed=False, centre=not fixed,
+        )  # fmt: skip
+        eps = 0.5
+        if piece_w <= self.label_width + eps and piece_h <= self.label_height + eps:
+            pw, ph, rot = piece_w, piece_h, 0
+        elif (
+            self.rotate and piece_h <= self.label_width + eps and piece_w <= self.label_height + eps
+        ):
+            pw, ph, rot = piece_h, piece_w, 90
+        else:
+            return []
+        return [impose.Slot(c.x + (c.w - pw) / 2, c.y + (c.h - ph) / 2, pw, ph, rot) for c in cells]
+
+
+def load_sheet(ref: str | Path, problems: Problems | None = None) -> Sheet:
+    """A sheet preset name (layouts/sheets/<name>.yaml) or file → Sheet."""
+    return load_layout(ref, "sheets", Sheet, problems)
+
+
+def default_sheet() -> Sheet:
+    """Plain A4 with an automatic grid, used when no sheet is given."""
+    try:
+        return load_sheet("a4")
+    except PrintkitError:
+        return Sheet()
+
+
+__all__ = [
+    "Color",
+    "Length",
+    "Sheet",
+    "default_sheet",
+    "find_layout",
+    "layout_names",
+    "load_layout",
+    "load_sheet",
+    "parse_layout",
+]

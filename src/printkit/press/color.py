@@ -1,0 +1,138 @@
+"""Colour specs (`#1F3A93`, `#fff`, `black`, `registration`) → ReportLab colours for a target.
+
+On print targets (cmyk=True) sRGB colours go through the bundled FOGRA39
+profile (relative colorimetric, black point compensation) when it is there,
+else through a plain formula. Neutral greys and black become black ink only
+(text black is 0/0/0/100, never a rich black that would misregister).
+`registration` paints on every plate (crop marks).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
+
+from printkit.resources import asset
+
+NAMED = {"black": "#000000", "white": "#FFFFFF"}
+_HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def is_color(spec: str) -> bool:
+    """True when `spec` is a colour this module understands."""
+    if not isinstance(spec, str):
+        return False
+    s = spec.strip().lower()
+    return s in NAMED or s in ("registration", "none") or bool(_HEX.match(s))
+
+
+def hex_rgb(spec: str) -> tuple[int, int, int]:
+    """`#RGB`, `#RRGGBB`, `black` or `white` → (r, g, b) in 0..255."""
+    s = NAMED.get(spec.strip().lower(), spec.strip())
+    m = _HEX.match(s)
+    if not m:
+        raise ValueError(f"not a colour: {spec!r} (use #RRGGBB, #RGB, black or white)")
+    h = m.group(1)
+    if len(h) == 3:
+        h = "".join(c * 2 for c in h)
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def to_color(spec, cmyk: bool):
+    """A colour spec → CMYKColor (cmyk=True) or Color; `none` → None.
+
+    ReportLab colour objects pass through unchanged (the canvas then decides
+    whether they are allowed).
+    """
+    if spec is None or isinstance(spec, Color):
+        return spec
+    key = spec.strip().lower()
+    if key == "none":
+        return None
+    if key == "registration":
+        return _registration() if cmyk else Color(0, 0, 0)
+    return _cmyk(key) if cmyk else _rgb(key)
+
+
+def tint(spec: str, amount: float) -> str:
+    """Mix a colour with white: `amount` 1 keeps it, 0.1 is a light 10 % tint → `#RRGGBB`."""
+    a = min(1.0, max(0.0, float(amount)))
+    r, g, b = hex_rgb(spec)
+    mix = (round(255 - (255 - v) * a) for v in (r, g, b))
+    return "#{:02X}{:02X}{:02X}".format(*mix)
+
+
+@cache
+def _registration() -> CMYKColor:
+    return CMYKColorSep(1, 1, 1, 1, spotName="All")
+
+
+@cache
+def _rgb(key: str) -> Color:
+    r, g, b = hex_rgb(key)
+    return Color(r / 255, g / 255, b / 255)
+
+
+@cache
+def _cmyk(key: str) -> CMYKColor:
+    r, g, b = hex_rgb(key)
+    if r == g == b:
+        return CMYKColor(0, 0, 0, _grey_k(r))
+    c, m, y, k = _icc_cmyk(r, g, b) or _formula_cmyk(r, g, b)
+    return CMYKColor(round(c, 4), round(m, 4), round(y, 4), round(k, 4))
+
+
+def _grey_k(v: int) -> float:
+    """sRGB grey level → black ink coverage that prints about as light (K only)."""
+    lin = v / 255
+    lin = lin / 12.92 if lin <= 0.04045 else ((lin + 0.055) / 1.055) ** 2.4
+    # L* of the grey; a K tint of t reaches roughly L* = 100 - t * 84 on coated stock.
+    fy = lin ** (1 / 3) if lin > 0.008856 else 7.787 * lin + 16 / 116
+    lstar = 116 * fy - 16
+    return round(min(1.0, max(0.0, (100 - lstar) / 84)), 4)
+
+
+def _formula_cmyk(r: int, g: int, b: int) -> tuple[float, float, float, float]:
+    rf, gf, bf = r / 255, g / 255, b / 255
+    k = 1 - max(rf, gf, bf)
+    if k >= 1:
+        return 0.0, 0.0, 0.0, 1.0
+    return ((1 - rf - k) / (1 - k), (1 - gf - k) / (1 - k), (1 - bf - k) / (1 - k), k)
+
+
+@cache
+def _transform():
+    """sRGB → printkit FOGRA39 transform, or None when the profile is not bundled."""
+    path = asset("icc", "printkit-fogra39.icc")
+    if not path.is_file():
+        return None
+    try:
+        from PIL import ImageCms
+
+        srgb = asset("icc", "sRGB.icc")
+        src = (
+            ImageCms.getOpenProfile(str(srgb)) if srgb.is_file() else ImageCms.createProfile("sRGB")
+        )
+        dst = ImageCms.getOpenProfile(str(path))
+        return ImageCms.buildTransform(
+            src,
+            dst,
+            "RGB",
+            "CMYK",
+            renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+            flags=ImageCms.Flags.BLACKPOINTCOMPENSATION,
+        )
+    except (OSError, ImageCms.PyCMSError):  # a broken profile: fall back to the formula
+        return None
+
+
+def _icc_cmyk(r: int, g: int, b: int) -> tuple[float, float, float, float] | None:
+    tr = _transform()
+    if tr is None:
+        return None
+    from PIL import Image, ImageCms
+
+    px = ImageCms.applyTransform(Image.new("RGB", (1, 1), (r, g, b)), tr).getpixel((0, 0))
+    return tuple(v / 255 for v in px)  # type: ignore[return-value]

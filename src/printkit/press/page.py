@@ -1,0 +1,369 @@
+"""Pieces (draw functions) → pages of one PDF per target: boxes, bleed, crop marks, n-up sheets, duplex.
+
+Targets:
+- shop: one piece per page; MediaBox = trim + bleed + mark area, BleedBox,
+  TrimBox, registration crop marks outside the bleed, CMYK only, PDF/X-4.
+- office: pieces n-up on a sheet (A4 by default) with light cut lines, no
+  bleed; with duplex, each sheet of fronts is followed by a sheet of backs
+  in mirrored slots (long-edge flip) so every back lands behind its front.
+- screen: page = trim, RGB, links and bookmarks, no marks.
+
+Pages are drawn as pieces arrive and nothing is written until `close()`;
+an exception inside a `with Press(...)` block leaves no file behind.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab import rl_config
+from reportlab.lib.colors import CMYKColor, toColor
+from reportlab.pdfgen.canvas import Canvas
+
+from printkit import impose
+from printkit.errors import PrintkitError, Problems
+from printkit.press import fonts
+from printkit.press.color import to_color
+from printkit.press.marks import (
+    CUT_GREY,
+    CUT_WIDTH,
+    MARK_AREA,
+    MARK_GAP,
+    MARK_LENGTH,
+    MARK_WIDTH,
+    crop_mark_segments,
+    stroke_segments,
+)
+from printkit.press.surface import Surface
+from printkit.units import INCH, MM, is_inch_based
+
+if TYPE_CHECKING:
+    from printkit.layout import Sheet
+    from printkit.press.images import PhotoStore
+
+rl_config.useA85 = 0  # binary streams: smaller files, and ASCII85 is slow without C help
+
+Draw = Callable[[Surface], None]
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a PDF is for: print shop, office printer or screen."""
+
+    name: str
+    cmyk: bool
+    bleed: bool
+    marks: bool
+    links: bool
+
+
+TARGETS: dict[str, Target] = {
+    "shop": Target("shop", cmyk=True, bleed=True, marks=True, links=False),
+    "office": Target("office", cmyk=False, bleed=False, marks=False, links=False),
+    "screen": Target("screen", cmyk=False, bleed=False, marks=False, links=True),
+}
+
+
+@dataclass(frozen=True)
+class PressResult:
+    """What `Press.close()` wrote."""
+
+    path: Path
+    pages: int
+    pieces: int
+
+
+def default_bleed(trim: tuple[float, float]) -> float:
+    """3 mm, or 0.125 in when the trim is an inch size."""
+    return 0.125 * INCH if is_inch_based(trim) else 3 * MM
+
+
+def _cmyk_only(c):
+    """Canvas colour guard for print targets: CMYK (and separations) pass, anything else raises."""
+    tc = toColor(c)
+    if isinstance(tc, CMYKColor):
+        return tc
+    raise ValueError(f"RGB colour {c!r} used on a CMYK (shop) page; use Surface.color()")
+
+
+class Press:
+    """Collects pieces and lays them out on pages for one target; `close()` writes the PDF."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        trim: tuple[float, float],
+        target: Target | str,
+        *,
+        title: str,
+        problems: Problems,
+        sheet: Sheet | None = None,
+        duplex: bool = False,
+        bleed: float | None = None,
+        photos: PhotoStore | None = None,
+        author: str = "printkit",
+        subject: str | None = None,
+        start_at: int = 0,
+    ):
+        self.path = Path(path)
+        self.trim = (float(trim[0]), float(trim[1]))
+        if isinstance(target, str):
+            if target not in TARGETS:
+                raise PrintkitError(f"unknown target {target!r}; use one of {', '.join(TARGETS)}")
+            target = TARGETS[target]
+        self.target = target
+        self.title = title
+        self.problems = problems
+        self.author = author
+        self.subject = subject
+        self.duplex = duplex
+        self.bleed = (default_bleed(self.trim) if bleed is None else bleed) if target.bleed else 0.0
+        self.fitted_notes: list[str] = []
+        self._photos = photos
+        self._canvas: Canvas | None = None
+        self._buf: io.BytesIO | None = None
+        self._pages = 0
+        self._pieces = 0
+        self._forms: dict[str, str] = {}
+        self._in_form = False
+        self._bookmarks = 0
+        self._outline_level = -1
+        self._closed = False
+        self.nup = target.name == "office"
+        self.sheet = sheet
+        if self.nup:
+            self._setup_sheet(sheet, start_at)
+        elif start_at:
+            raise PrintkitError("start_at only applies to sheets of several pieces (office target)")
+
+    # -- geometry ----------------------------------------------------------
+
+    def _setup_sheet(self, sheet: Sheet | None, start_at: int) -> None:
+        from printkit.layout import default_sheet
+
+        sheet = sheet or default_sheet()
+        self.sheet = sheet
+        self.sheet_size = sheet.size()
+        self.slots = sheet.slots(*self.trim)
+        if not self.slots:
+            raise PrintkitError(
+                f"a {self.trim[0] / MM:.0f} x {self.trim[1] / MM:.0f} mm piece does not fit "
+                f"on sheet {sheet.name!r}"
+            )
+        self.back_slots = impose.mirror_slots(self.slots, self.sheet_size[0])
+        if not 0 <= start_at < len(self.slots):
+            raise PrintkitError(
+                f"start_at must be between 0 and {len(self.slots) - 1} for sheet {sheet.name!r}"
+            )
+        self._slot = start_at
+        self._backs: list[tuple[int, Draw | None]] = []
+        self._sheet_open = False
+
+    @property
+    def page_size(self) -> tuple[float, float]:
+        if self.nup:
+            return self.sheet_size
+        extra = 2 * (self.bleed + MARK_AREA) if self.target.marks else 0.0
+        return self.trim[0] + extra, self.trim[1] + extra
+
+    @property
+    def trim_origin(self) -> tuple[float, float]:
+        """Bottom-left corner of the trim on a single-piece page."""
+        m = self.bleed + MARK_AREA if self.target.marks else 0.0
+        return m, m
+
+    # -- canvas ------------------------------------------------------------
+
+    @property
+    def photos(self) -> PhotoStore:
+        if self._photos is None:
+            from printkit.press.images import PhotoStore
+
+            self._photos = PhotoStore(problems=self.problems)
+        return self._photos
+
+    def _ensure_canvas(self) -> Canvas:
+        if self._closed:
+            raise RuntimeError("Press is closed")
+        if self._canvas is not None:
+            return self._canvas
+        fonts.register_fonts()
+        kw: dict = {}
+        if self.target.cmyk:
+            kw["enforceColorSpace"] = _cmyk_only
+        if not self.nup and self.target.marks:
+            ox, oy = self.trim_origin
+            w, h = self.trim
+            b = self.bleed
+            kw["trimBox"] = (ox, oy, ox + w, oy + h)
+            kw["bleedBox"] = (ox - b, oy - b, ox + w + b, oy + h + b)
+        self._buf = io.BytesIO()
+        c = Canvas(
+            self._buf,
+            pagesize=self.page_size,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=fonts.REGULAR,
+            **kw,
+        )
+        c.setTitle(self.title)
+        c.setAuthor(self.author)
+        c.setCreator("printkit")
+        if self.subject:
+            c.setSubject(self.subject)
+        self._canvas = c
+        return c
+
+    def _show_page(self) -> None:
+        self._canvas.showPage()
+        self._pages += 1
+
+    def _draw_piece(self, draw: Draw, x: float, y: float, rotate: int, clip: bool) -> None:
+        """Run `draw` on a Surface whose origin is the trim corner placed at (x, y)."""
+        c = self._canvas
+        w, h = self.trim
+        b = self.bleed
+        c.saveState()
+        c.translate(x, y)
+        if rotate:
+            c.rotate(rotate)
+        if clip:
+            path = c.beginPath()
+            path.rect(-b, -b, w + 2 * b, h + 2 * b)
+            c.clipPath(path, stroke=0, fill=0)
+        draw(Surface(self, c, w, h, b))
+        c.restoreState()
+
+    # -- adding pieces -------------------------------------------------------
+
+    def add(self, front: Draw, back: Draw | None = None) -> None:
+        """Add one piece: `front` draws its front, `back` (optional) its back."""
+        self._ensure_canvas()
+        self._pieces += 1
+        if self.nup:
+            self._add_nup(front, back)
+            return
+        ox, oy = self.trim_origin
+        for side in (front, back):
+            if side is None:
+                continue
+            self._draw_piece(side, ox, oy, 0, clip=self.target.marks)
+            if self.target.marks:
+                self._crop_marks()
+            self._show_page()
+
+    def _crop_marks(self) -> None:
+        ox, oy = self.trim_origin
+        segs = crop_mark_segments(
+            ox, oy, *self.trim, offset=self.bleed + MARK_GAP, length=MARK_LENGTH
+        )
+        stroke_segments(self._canvas, segs, to_color("registration", True), MARK_WIDTH)
+
+    def _add_nup(self, front: Draw, back: Draw | None) -> None:
+        self._sheet_open = True
+        slot = self.slots[self._slot]
+        self._draw_slot(front, slot)
+        self._backs.append((self._slot, back))
+        self._slot += 1
+        if self._slot == len(self.slots):
+            self._finish_sheet()
+
+    def _draw_slot(self, draw: Draw, slot: impose.Slot) -> None:
+        if slot.rotate == 90:
+            x, y = slot.x + slot.w, slot.y
+        elif slot.rotate == 270:
+            x, y = slot.x, slot.y + slot.h
+        else:
+            x, y = slot.x, slot.y
+        self._draw_piece(draw, x, y, slot.rotate, clip=True)
+
+    def _cut_lines(self, slots) -> None:
+        if not getattr(self.sheet, "cut_lines", True):
+            return
+        segs = impose.cut_lines(slots, *self.sheet_size)
+        stroke_segments(self._canvas, segs, to_color(CUT_GREY, self.target.cmyk), CUT_WIDTH)
+
+    def _finish_sheet(self) -> None:
+        self._cut_lines(self.slots)
+        self._show_page()
+        if self.duplex:
+            for idx, back in self._backs:
+                if back is not None:
+                    self._draw_slot(back, self.back_slots[idx])
+            self._cut_lines(self.back_slots)
+            self._show_page()
+        self._slot = 0
+        self._backs = []
+        self._sheet_open = False
+
+    # -- bookmarks and forms (called by Surface) -----------------------------
+
+    def add_bookmark(self, title: str, level: int = 0) -> None:
+        c = self._ensure_canvas()
+        level = max(0, min(int(level), self._outline_level + 1))
+        key = f"pk-bm-{self._bookmarks}"
+        self._bookmarks += 1
+        c.bookmarkPage(key, fit="Fit")
+        c.addOutlineEntry(title, key, level=level, closed=level > 0)
+        self._outline_level = level
+
+    def place_form(self, surface: Surface, key: str, draw: Draw) -> None:
+        c = self._ensure_canvas()
+        name = self._forms.get(key)
+        if name is None:
+            if self._in_form:
+                raise RuntimeError("Surface.form() cannot be called inside another form")
+            name = f"PKForm{len(self._forms)}"
+            w, h, b = surface.width, surface.height, surface.bleed
+            self._in_form = True
+            try:
+                c.beginForm(name, -b, -b, w + b, h + b)
+                draw(Surface(self, c, w, h, b))
+                c.endForm()
+            finally:
+                self._in_form = False
+            self._forms[key] = name
+        c.doForm(name)
+
+    # -- finishing -----------------------------------------------------------
+
+    def close(self) -> PressResult:
+        """Finish the last sheet, make the PDF (PDF/X-4 for shop) and write it atomically."""
+        from printkit.press import pdfx
+        from printkit.press.output import write_atomic
+
+        if self._closed:
+            raise RuntimeError("Press is already closed")
+        if self._pieces == 0:
+            self._discard()
+            raise PrintkitError(f"{self.path}: nothing to print (no pieces)")
+        if self.nup and self._sheet_open:
+            self._finish_sheet()
+        c = self._canvas
+        if self._bookmarks:
+            c.showOutline()
+        c.save()
+        data = self._buf.getvalue()
+        self._discard()
+        finish = pdfx.finish_pdfx if self.target.name == "shop" else pdfx.finish_screen
+        data = finish(data, title=self.title, creator=self.author, subject=self.subject)
+        write_atomic(self.path, data)
+        return PressResult(self.path, self._pages, self._pieces)
+
+    def _discard(self) -> None:
+        self._canvas = None
+        self._buf = None
+        self._closed = True
+
+    def __enter__(self) -> Press:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self._discard()
+        elif not self._closed:
+            self.close()

@@ -1,0 +1,285 @@
+"""Drawing calls from products (text, fitted text, QR, photos, forms) → ReportLab canvas operations.
+
+A Surface is one piece (badge, sign, page) on a Press. Coordinates are
+points with the origin at the bottom-left corner of the trim; the Press has
+already moved the canvas there. Colours are specs (`#1F3A93`, `black`)
+turned into CMYK on print targets and RGB otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from printkit import fit as _fit
+from printkit.press import text as _text
+from printkit.press.color import to_color
+from printkit.units import MM
+
+if TYPE_CHECKING:
+    from printkit.press.page import Press, Target
+
+EPS = 0.01
+
+
+class Surface:
+    """The drawing API products use; see docs/ARCHITECTURE.md, "The Surface API"."""
+
+    def __init__(self, press: Press, canvas, width: float, height: float, bleed: float):
+        self.press = press
+        self.canvas = canvas
+        self.width = width
+        self.height = height
+        self.bleed = bleed
+        self.target: Target = press.target
+        self.problems = press.problems
+
+    # -- colour and shapes -------------------------------------------------
+
+    def color(self, spec):
+        """A colour spec → CMYKColor on print targets, RGB Color otherwise; `none` → None."""
+        return to_color(spec, self.target.cmyk)
+
+    def rect(self, x, y, w, h, fill=None, stroke=None, line_width=0.5, radius=0) -> None:
+        """A rectangle (rounded when `radius` > 0), filled and/or stroked."""
+        fc, sc = self.color(fill), self.color(stroke)
+        if fc is None and sc is None:
+            return
+        c = self.canvas
+        c.saveState()
+        if fc is not None:
+            c.setFillColor(fc)
+        if sc is not None:
+            c.setStrokeColor(sc)
+            c.setLineWidth(line_width)
+        if radius > 0:
+            c.roundRect(x, y, w, h, radius, stroke=int(sc is not None), fill=int(fc is not None))
+        else:
+            c.rect(x, y, w, h, stroke=int(sc is not None), fill=int(fc is not None))
+        c.restoreState()
+
+    def bleed_rect(self, x, y, w, h, fill) -> None:
+        """A filled rectangle whose sides lying on the trim edge run out into the bleed."""
+        b = self.bleed
+        x2, y2 = x + w, y + h
+        if abs(x) < EPS:
+            x -= b
+        if abs(y) < EPS:
+            y -= b
+        if abs(x2 - self.width) < EPS:
+            x2 += b
+        if abs(y2 - self.height) < EPS:
+            y2 += b
+        self.rect(x, y, x2 - x, y2 - y, fill=fill)
+
+    def line(self, x1, y1, x2, y2, color, width=0.5) -> None:
+        """A straight line."""
+        c = self.canvas
+        c.saveState()
+        c.setStrokeColor(self.color(color))
+        c.setLineWidth(width)
+        c.line(x1, y1, x2, y2)
+        c.restoreState()
+
+    # -- text --------------------------------------------------------------
+
+    def text_width(self, s: str, size: float, bold: bool = False) -> float:
+        """Width of `s` set at `size` points."""
+        return _text.measure(s, size, bold)
+
+    def text(self, x, y, s, size, bold=False, color="black", align="left") -> float:
+        """One line of text with its baseline at y; returns its width."""
+        self._check_glyphs(s, "text")
+        c = self.canvas
+        c.saveState()
+        c.setFillColor(self.color(color))
+        width = _text.draw_line(c, x, y, s, size, bold=bold, align=_align(align))
+        c.restoreState()
+        return width
+
+    def fit(
+        self,
+        s,
+        x,
+        y,
+        w,
+        h,
+        max_size,
+        min_size,
+        max_lines=1,
+        bold=False,
+        color="black",
+        align="left",
+        valign="top",
+        leading=1.15,
+        what="text",
+    ):
+        """Text fitted into the box (x, y, w, h): shrink to `min_size`, then break, then truncate.
+
+        Returns the Fit. A truncated result records a warning naming `what`;
+        shrunk or broken results are noted in `press.fitted_notes`.
+        """
+        result = _fit.fit_text(
+            s,
+            w,
+            h,
+            max_size,
+            min_size,
+            max_lines=max_lines,
+            measure=lambda t, size: _text.measure(t, size, bold),
+            leading=leading,
+        )
+        self._check_glyphs(s, what)
+        if result.truncated:
+            self.problems.warn(
+                f'"{s}" does not fit in {w / MM:.0f} x {h / MM:.0f} mm even at '
+                f"{min_size:g} pt on {max_lines} line(s); it was shortened",
+                field=what,
+            )
+        elif result.shrunk or result.broken:
+            how = " and ".join(
+                p
+                for p in (
+                    f"shrunk to {result.size:.1f} pt" if result.shrunk else "",
+                    f"broken into {len(result.lines)} lines" if result.broken else "",
+                )
+                if p
+            )
+            self.press.fitted_notes.append(f'{what}: "{s}" {how}')
+        lines = [ln for ln in result.lines]
+        if not lines:
+            return result
+        size = result.size
+        line_h = size * leading
+        cap = _text.cap_height(size, bold)
+        block = cap + (len(lines) - 1) * line_h
+        if valign == "top":
+            first = y + h - cap
+        elif valign in ("middle", "center", "centre"):
+            first = y + (h + block) / 2 - cap
+        elif valign == "bottom":
+            first = y + block - cap
+        else:
+            raise ValueError(f"valign must be top, middle or bottom, not {valign!r}")
+        ax = _anchor_x(x, w, align)
+        c = self.canvas
+        c.saveState()
+        c.setFillColor(self.color(color))
+        for i, ln in enumerate(lines):
+            _text.draw_line(c, ax, first - i * line_h, ln, size, bold=bold, align=_align(align))
+        c.restoreState()
+        return result
+
+    def paragraph(
+        self,
+        s,
+        x,
+        y_top,
+        w,
+        size,
+        bold=False,
+        color="black",
+        leading=1.35,
+        max_height=None,
+    ) -> tuple[float, str]:
+        """Wrapped text from y_top downwards; stops before `max_height`.
+
+        Returns (height used, text that did not fit — "" when all of it did).
+        Line breaks in `s` start new paragraphs.
+        """
+        line_h = size * leading
+        cap = _text.cap_height(size, bold)
+        measure = lambda t, sz: _text.measure(t, sz, bold)  # noqa: E731
+        paras = [p.strip() for p in (s or "").split("\n")]
+        self._check_glyphs(s or "", "text")
+        c = self.canvas
+        c.saveState()
+        c.setFillColor(self.color(color))
+        n = 0
+        rest = ""
+        for pi, para in enumerate(paras):
+            lines = _fit.wrap(para, w, size, measure) if para else [""]
+            for li, ln in enumerate(lines):
+                if max_height is not None and (n + 1) * line_h > max_height + EPS:
+                    left = " ".join(lines[li:])
+                    rest = "\n".join([left, *paras[pi + 1 :]]).strip()
+                    break
+                if ln:
+                    _text.draw_line(c, x, y_top - cap - n * line_h, ln, size, bold=bold)
+                n += 1
+            if rest:
+                break
+        c.restoreState()
+        return n * line_h, rest
+
+    def _check_glyphs(self, s: str, where) -> None:
+        warn = getattr(_text, "warn_missing", None)
+        if warn is not None and s:
+            warn(s, self.problems, where)
+
+    # -- QR, photos ----------------------------------------------------------
+
+    def qr(self, x, y, size, payload, ec="M", color="black") -> None:
+        """A QR code in the square (x, y, size), quiet zone included.
+
+        Raises QRTooSmall when the modules would be below the target's minimum.
+        """
+        from printkit.press import qr as _qr
+
+        min_module = _qr.MIN_MODULE_MM.get(self.target.name, 0.0) * MM
+        c = self.canvas
+        c.saveState()
+        c.setFillColor(self.color(color))
+        _qr.draw_qr(c, x, y, size, payload, ec=ec, min_module=min_module)
+        c.restoreState()
+
+    def photo(self, x, y, w, h, ref, name, color, circle=False, base_dir=None) -> None:
+        """A photo cropped into the frame; without one, an initials disc in `color`."""
+        from printkit.press import images
+
+        prepared = None
+        if ref:
+            prepared = self.press.photos.prepared(ref, w, h, self.target.cmyk, base_dir=base_dir)
+        if prepared is not None:
+            images.draw_photo(self.canvas, prepared, x, y, w, h, circle=circle)
+        else:
+            images.draw_initials(
+                self.canvas,
+                x,
+                y,
+                w,
+                h,
+                name or "",
+                fill=self.color(color),
+                text_fill=self.color("white"),
+                circle=True,
+            )
+
+    # -- links, bookmarks, forms ---------------------------------------------
+
+    def link(self, x, y, w, h, url: str) -> None:
+        """A clickable area; only the screen target keeps links."""
+        if self.target.links and url:
+            self.canvas.linkURL(url, (x, y, x + w, y + h), relative=1, thickness=0)
+
+    def bookmark(self, title: str, level: int = 0) -> None:
+        """An outline entry pointing at this page."""
+        self.press.add_bookmark(title, level)
+
+    def form(self, key: str, draw: Callable[[Surface], None]) -> None:
+        """Draw `draw(surface)` once as a form XObject and place it here; later calls reuse it."""
+        self.press.place_form(self, key, draw)
+
+
+def _anchor_x(x: float, w: float, align: str) -> float:
+    if align == "left":
+        return x
+    if align in ("center", "centre"):
+        return x + w / 2
+    if align == "right":
+        return x + w
+    raise ValueError(f"align must be left, center or right, not {align!r}")
+
+
+def _align(align: str) -> str:
+    return "center" if align == "centre" else align
