@@ -156,6 +156,23 @@ def test_cmyk_photo_drawn_many_times_is_one_cmyk_image(tmp_path):
     assert "/DeviceRGB" not in spaces and ("/ICCBased", 3) not in spaces
 
 
+def test_different_photos_are_different_images_equal_ones_shared(tmp_path):
+    red = prepare(Image.new("RGB", (100, 100), (220, 20, 30)), 10 * mm, 10 * mm, cmyk=True)
+    red_again = prepare(Image.new("RGB", (100, 100), (220, 20, 30)), 10 * mm, 10 * mm, cmyk=True)
+    blue = prepare(Image.new("RGB", (100, 100), (20, 20, 230)), 10 * mm, 10 * mm, cmyk=True)
+    out = tmp_path / "two.pdf"
+    c = Canvas(str(out), pagesize=(50 * mm, 20 * mm))
+    for i, photo in enumerate((red, blue, red_again)):
+        draw_photo(c, photo, 5 * mm + i * 15 * mm, 5 * mm, 10 * mm, 10 * mm)
+    c.save()
+    assert _image_colour_spaces(out) == ["/DeviceCMYK", "/DeviceCMYK"]
+    page = _render(out, scale=1.0)
+    y = round(10 * mm)
+    assert page.getpixel((round(10 * mm), y))[0] > 150  # red
+    assert page.getpixel((round(25 * mm), y))[2] > 150  # blue, not the red one reused
+    assert page.getpixel((round(40 * mm), y))[0] > 150
+
+
 def test_drawn_photo_has_its_colours_and_circle_clips(tmp_path):
     photo = prepare(Image.new("RGB", (400, 400), (220, 20, 30)), 30 * mm, 30 * mm, cmyk=True)
     out = tmp_path / "c.pdf"
@@ -185,6 +202,15 @@ def test_load_local_relative_to_base_dir_and_cached_in_memory(tmp_path):
     assert a is not None and a.size == (240, 320)
     assert s.load("portrait.jpg", base_dir=PHOTOS) is a
     assert s.problems.items == []
+
+
+def test_huge_photo_is_kept_small_in_memory(tmp_path, monkeypatch):
+    monkeypatch.setattr(images, "MAX_SIDE", 500)
+    Image.new("RGB", (2400, 1200), (50, 90, 130)).save(tmp_path / "big.jpg")
+    Image.new("RGB", (1200, 2400), (50, 90, 130)).save(tmp_path / "tall.png")
+    s = store(tmp_path)
+    assert s.load("big.jpg", tmp_path).size == (500, 250)
+    assert s.load("tall.png", tmp_path).size == (250, 500)
 
 
 def test_exif_orientation_is_applied(tmp_path):

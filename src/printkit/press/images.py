@@ -37,6 +37,9 @@ _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".
 _MAX_DOWNLOAD = 30 * 1024 * 1024  # bytes; a photo larger than this is not a speaker photo
 _USER_AGENT = "printkit (conference print; photo fetch)"
 _JPEG_QUALITY = 92
+# Decoded photos are kept in memory at most this long on their long side:
+# 25 cm at 300 ppi, larger than any photo frame we print.
+MAX_SIDE = 3000
 _open_lock = threading.Lock()
 
 
@@ -128,7 +131,12 @@ class PhotoStore:
             if key in self._prepared:
                 return self._prepared[key]
         img = self.load(ref, base_dir, where)
-        out = None if img is None else prepare(img, frame_w_pt, frame_h_pt, cmyk, ppi)
+        out = None
+        if img is not None:
+            try:
+                out = prepare(img, frame_w_pt, frame_h_pt, cmyk, ppi)
+            except (ValueError, OSError, ImageCms.PyCMSError) as exc:
+                self.problems.warn(f"photo cannot be converted ({exc}): {ref}", *where, "photo")
         with self._lock:
             return self._prepared.setdefault(key, out)
 
@@ -194,10 +202,14 @@ class PhotoStore:
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 im = Image.open(source)
             with im:
+                if im.format == "JPEG":  # decode big JPEGs at 1/2, 1/4 or 1/8 scale
+                    im.draft(im.mode, (MAX_SIDE, MAX_SIDE))
                 im.load()
                 img = ImageOps.exif_transpose(im)
                 if img is im:
                     img = im.copy()
+            if max(img.size) > MAX_SIDE:
+                img.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             self.problems.warn(
                 f"photo too large to decode safely (over {Image.MAX_IMAGE_PIXELS} pixels): {name}",
@@ -349,7 +361,7 @@ def _flatten(img: Image.Image) -> Image.Image:
     """Any mode → RGB or CMYK, transparency composited onto white."""
     if img.mode == "CMYK":
         return img
-    has_alpha = img.mode in ("RGBA", "LA", "La", "RGBa", "PA") or (
+    has_alpha = img.mode in ("RGBA", "LA", "RGBa", "PA") or (
         img.mode == "P" and "transparency" in img.info
     )
     if has_alpha:
