@@ -459,13 +459,13 @@ def colour_label(cs, resources=None, depth: int = 0) -> str:
 
 
 def _text_near_edge(page, number: int, trim: Rect, safe_mm: float = SAFE_MM):
-    """Text whose glyphs touch the trim but leave the safe zone (trim inset by `safe_mm`)."""
+    """Words whose glyphs touch the trim but leave the safe zone (trim inset by `safe_mm`)."""
     text = page.get_textpage()
     try:
+        chars = [text.get_text_range(i, 1) for i in range(text.count_chars())]
         worst: float | None = None
-        chars: list[str] = []
-        for i in range(text.count_chars()):
-            ch = text.get_text_range(i, 1)
+        hits: list[int] = []
+        for i, ch in enumerate(chars):
             if not ch.strip():
                 continue
             glyph = normalize(text.get_charbox(i))
@@ -475,15 +475,32 @@ def _text_near_edge(page, number: int, trim: Rect, safe_mm: float = SAFE_MM):
                 continue  # slug text outside the trim is deliberate
             distance = inner_distance(trim, glyph)
             if distance < safe_mm * MM - 0.01:
-                chars.append(ch)
+                hits.append(i)
                 worst = distance if worst is None else min(worst, distance)
     finally:
         text.close()
     if worst is None:
         return []
-    sample = "".join(chars)
-    sample = sample if len(sample) <= 40 else sample[:37] + "..."
+    sample = " ".join(_words_at(chars, hits))
+    sample = sample if len(sample) <= 60 else sample[:57] + "..."
     return [TextNearEdge(number, sample, worst / MM)]
+
+
+def _words_at(chars: list[str], hits: list[int]) -> list[str]:
+    """The whole words (runs of non-space characters) that contain the hit indices."""
+    words: list[str] = []
+    seen: set[int] = set()
+    for i in hits:
+        if i in seen:
+            continue
+        start = end = i
+        while start > 0 and chars[start - 1].strip():
+            start -= 1
+        while end + 1 < len(chars) and chars[end + 1].strip():
+            end += 1
+        seen.update(range(start, end + 1))
+        words.append("".join(chars[start : end + 1]))
+    return words
 
 
 def _qr_codes(page, number: int, dpi: int, zxingcpp) -> list[QRFact]:
