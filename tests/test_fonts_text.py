@@ -1,0 +1,293 @@
+"""Fonts and text: script runs, bidi order, shaping, measuring, embedding, and how lines look.
+
+Reference images live in tests/reference/; regenerate them only on purpose with
+PRINTKIT_UPDATE_REFERENCES=1 pytest tests/test_fonts_text.py (then LOOK at them).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageChops, ImageStat
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from printkit.errors import Problems
+from printkit.press import fonts, text
+from printkit.press.text import Run, draw_line, initials, measure, missing_chars, runs
+
+REFERENCE = Path(__file__).parent / "reference"
+UPDATE = os.environ.get("PRINTKIT_UPDATE_REFERENCES") == "1"
+
+SAMPLES = {
+    "arabic": "محمد عبد الله",
+    "devanagari": "देवनागरी हिन्दी",
+    "cjk": "胡玮文",
+    "cyrillic": "Бого Шопов",
+    "latin": "Ana María Núñez-Ölçer",
+    "mixed": "مرحبا Room 101 شكرا",
+}
+SIZE = 28
+PAGE = (320, 48)
+SCALE = 2  # 144 dpi
+# Mean absolute grey difference (0-255) tolerated against a reference. Same
+# rendering gives 0; a wrong font or unshaped Arabic gives well above this
+# (checked by test_references_catch_wrong_rendering).
+TOLERANCE = 2.0
+
+
+def _pdf(draw) -> bytes:
+    fonts.register_fonts()
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=PAGE, **fonts.canvas_kwargs())
+    draw(c)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _line_pdf(s: str, bold: bool = False) -> bytes:
+    return _pdf(lambda c: draw_line(c, 10, 16, s, SIZE, bold=bold))
+
+
+def _raster(pdf: bytes) -> Image.Image:
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return doc[0].render(scale=SCALE, grayscale=True).to_pil().convert("L")
+    finally:
+        doc.close()
+
+
+def _diff(a: Image.Image, b: Image.Image) -> float:
+    return ImageStat.Stat(ImageChops.difference(a, b)).mean[0]
+
+
+def _ink_columns(img: Image.Image) -> tuple[float, float]:
+    """Leftmost and rightmost inked x, in points."""
+    bbox = Image.eval(img, lambda v: 255 - v).point(lambda v: 255 if v > 64 else 0).getbbox()
+    assert bbox, "nothing was drawn"
+    return bbox[0] / SCALE, bbox[2] / SCALE
+
+
+# --- fonts ---------------------------------------------------------------
+
+
+def test_register_fonts_is_idempotent():
+    fonts.register_fonts()
+    fonts.register_fonts()
+    from reportlab.pdfbase import pdfmetrics
+
+    for name in fonts.FILES:
+        assert pdfmetrics.getFont(name).fontName == name
+
+
+def test_fallback_chain_order():
+    assert fonts.FALLBACK_CHAIN() == ["PK-Sans", "PK-Arabic", "PK-Devanagari", "PK-CJK"]
+    assert fonts.FALLBACK_CHAIN(True) == [
+        "PK-Sans-Bold",
+        "PK-Arabic-Bold",
+        "PK-Devanagari-Bold",
+        "PK-CJK",
+    ]
+
+
+def test_has_glyph():
+    assert fonts.has_glyph("PK-Sans", "Ж")
+    assert not fonts.has_glyph("PK-Sans", "胡")
+    assert fonts.has_glyph("PK-CJK", "胡")
+    assert fonts.has_glyph("PK-Arabic", "م")
+    assert fonts.has_glyph("PK-Devanagari", "क")
+    assert not fonts.has_glyph("PK-Devanagari", "م")
+
+
+# --- runs ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("s", "font"),
+    [
+        ("胡玮文", "PK-CJK"),
+        ("محمد عبد الله", "PK-Arabic"),
+        ("देवनागरी", "PK-Devanagari"),
+        ("Ana María Núñez-Ölçer", "PK-Sans"),
+        ("Бого Шопов", "PK-Sans"),
+        ("Ελένη Παπαδοπούλου", "PK-Sans"),
+    ],
+)
+def test_runs_pick_the_script_font(s, font):
+    (run,) = runs(s)
+    assert run == Run(s, font, font == "PK-Arabic")
+    (bold,) = runs(s, bold=True)
+    assert bold.font == (font if font == "PK-CJK" else font + "-Bold")
+
+
+def test_mixed_line_splits_by_script():
+    assert [(r.text, r.font) for r in runs("Li 李明 Wang")] == [
+        ("Li ", "PK-Sans"),
+        ("李明 ", "PK-CJK"),
+        ("Wang", "PK-Sans"),
+    ]
+
+
+def test_rtl_line_runs_in_visual_order():
+    # First strong character is Arabic: the last logical word is drawn first (leftmost).
+    assert [(r.text, r.font, r.rtl) for r in runs("مرحبا Room 101 شكرا")] == [
+        (" شكرا", "PK-Arabic", True),
+        ("Room 101", "PK-Sans", False),
+        ("مرحبا ", "PK-Arabic", True),
+    ]
+
+
+def test_ltr_line_keeps_arabic_inside_in_place():
+    rs = runs("Dr. محمد Ali")
+    assert [r.font for r in rs] == ["PK-Sans", "PK-Arabic", "PK-Sans"]
+    assert rs[1].rtl and not rs[0].rtl
+
+
+def test_decomposed_accents_are_composed():
+    (run,) = runs("Nu\u0301n\u0303ez")
+    assert run.text == "Núñez" and run.font == "PK-Sans"
+
+
+def test_missing_chars():
+    assert missing_chars("Ana María") == ""
+    assert missing_chars("👩\u200d💻 Zoë\ufe0f") == "👩💻"
+    assert missing_chars("שלום") == "שלום"  # no bundled Hebrew font
+
+
+def test_warn_missing_names_the_text():
+    problems = Problems()
+    assert not text.warn_missing("Ana", problems, "attendees.csv:3: name")
+    assert text.warn_missing("Ana 🙂", problems, "attendees.csv:4: name")
+    (w,) = problems.warnings
+    assert "Ana 🙂" in str(w) and "U+1F642" in str(w)
+    assert str(w).startswith("attendees.csv:4: name: warning:")
+
+
+# --- measuring -----------------------------------------------------------
+
+
+def test_measure_is_linear_and_cached():
+    a = measure("Ana María", 10)
+    assert measure("Ana María", 20) == pytest.approx(2 * a)
+    assert measure("", 12) == 0
+    assert measure("Ana", 12, bold=True) > measure("Ana", 12)
+
+
+def test_shaped_width_differs_from_unshaped():
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    s = SAMPLES["arabic"]
+    assert measure(s, 10) != pytest.approx(stringWidth(s, "PK-Arabic", 10), abs=0.01)
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+@pytest.mark.parametrize("align", ["left", "center", "right"])
+def test_drawn_ink_matches_measure(name, align):
+    s = SAMPLES[name]
+    x = {"left": 10, "center": 160, "right": 310}[align]
+    width = {}
+
+    def draw(c):
+        width["w"] = draw_line(c, x, 16, s, SIZE, align=align)
+
+    left, right = _ink_columns(_raster(_pdf(draw)))
+    w = width["w"]
+    assert w == pytest.approx(measure(s, SIZE))
+    start = {"left": x, "center": x - w / 2, "right": x - w}[align]
+    slack = 0.12 * SIZE  # side bearings
+    assert start - 1 <= left <= start + slack
+    assert start + w - slack <= right <= start + w + 1
+
+
+def test_initials():
+    assert initials("Ana María Núñez-Ölçer") == "AN"
+    assert initials("бого шопов") == "БШ"
+    assert initials("胡玮文") == "胡"
+    assert initials("Cher") == "C"
+    assert initials("محمد عبد الله") == "م\u200cا"
+    assert initials("  ") == ""
+
+
+def test_metrics():
+    assert 0.6 < text.cap_height(1) < 0.8
+    assert text.ascent(10) > text.cap_height(10)
+    assert text.descent(10) > 0
+    assert text.line_height(10) == pytest.approx(12)
+    assert text.size_for_cap_height(text.cap_height(23)) == pytest.approx(23)
+
+
+# --- PDF: fonts embedded, no Helvetica -----------------------------------
+
+
+def test_every_font_embedded_and_no_helvetica():
+    def draw(c):
+        for i, s in enumerate(SAMPLES.values()):
+            draw_line(c, 10, 40 - i * 6, s, 5)
+
+    reader = PdfReader(io.BytesIO(_pdf(draw)))
+    names = set()
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            names.add(str(font["/BaseFont"]))
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+    assert not any("Helvetica" in n for n in names)
+    assert {n.split("+", 1)[1] for n in names} >= {
+        "NotoSans-Regular",
+        "NotoSansArabic-Regular",
+        "NotoSansDevanagari-Regular",
+        "WenQuanYiMicroHei-0",
+    }
+    extracted = reader.pages[0].extract_text()
+    assert "Бого Шопов" in extracted and "胡玮文" in extracted
+
+
+# --- how it looks: reference images ---------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_matches_reference_image(name):
+    img = _raster(_line_pdf(SAMPLES[name]))
+    path = REFERENCE / f"text-{name}.png"
+    if UPDATE:
+        REFERENCE.mkdir(exist_ok=True)
+        img.save(path, optimize=True)
+    if not path.exists():
+        pytest.fail(f"{path} missing; run with PRINTKIT_UPDATE_REFERENCES=1 and look at it")
+    ref = Image.open(path).convert("L")
+    assert ref.size == img.size
+    assert _diff(img, ref) <= TOLERANCE
+
+
+def _unshaped_arabic(c):
+    # What drawString does without rlbidi: logical order, isolated letter forms.
+    c.setFont("PK-Arabic", SIZE)
+    c.drawString(10, 16, SAMPLES["arabic"])
+
+
+def _latin_in_cjk_font(c):
+    c.setFont("PK-CJK", SIZE)
+    c.drawString(10, 16, SAMPLES["latin"])
+
+
+def _devanagari_unshaped(c):
+    c.setFont("PK-Devanagari", SIZE)
+    c.drawString(10, 16, SAMPLES["devanagari"])
+
+
+@pytest.mark.parametrize(
+    ("name", "wrong"),
+    [
+        ("arabic", _unshaped_arabic),
+        ("latin", _latin_in_cjk_font),
+        ("devanagari", _devanagari_unshaped),
+    ],
+)
+def test_references_catch_wrong_rendering(name, wrong):
+    ref = Image.open(REFERENCE / f"text-{name}.png").convert("L")
+    assert _diff(_raster(_pdf(wrong)), ref) > 2 * TOLERANCE
