@@ -224,6 +224,36 @@ def test_text_near_the_trim_is_flagged(tmp_path):
     assert clean.text_near_edge == []
 
 
+def test_forms_are_walked_for_fonts_and_image_placement(tmp_path):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(200, 200), invariant=1, initialFontName=_font())
+    c.beginForm("background")
+    c.drawImage(ImageReader(Image.new("CMYK", (100, 100))), 0, 0, 72, 72)  # 100 ppi in the form
+    c.setFont("Helvetica", 8)
+    c.drawString(10, 100, "only in the form")
+    c.endForm()
+    c.saveState()
+    c.scale(0.5, 0.5)  # the form is drawn at half size: 200 ppi on the page
+    c.doForm("background")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    path = tmp_path / "form.pdf"
+    path.write_bytes(buf.getvalue())
+    report = check_pdf(path, qr=False)
+    (image,) = report.images
+    assert image.min_ppi == pytest.approx(200, rel=0.01)
+    assert {f.name: f.embedded for f in report.fonts}.get("Helvetica") is False
+
+
+def test_missing_check_extra_is_explained(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "zxingcpp", None)  # import now raises ImportError
+    with pytest.raises(PrintkitError, match=r"pip install 'printkit\[check\]'"):
+        check_pdf(tmp_path / "any.pdf")
+
+
 def test_command_prints_report_and_exits_1_on_failure(tmp_path):
     good = make_pdf(tmp_path / "good.pdf")
     bad = make_pdf(tmp_path / "bad.pdf", rgb=True, helvetica=True)

@@ -135,6 +135,15 @@ def test_dates_from_source_date_epoch_or_argument(monkeypatch):
         assert pdf.open_metadata()["xmp:ModifyDate"] == "2025-05-06T07:08:09Z"
 
 
+def test_author_goes_to_info_and_dc_creator():
+    out = finish_pdfx(shop_pdf(), title="T", creator="printkit badges", author="GOSIM")
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        assert str(pdf.docinfo.Author) == "GOSIM"
+        meta = pdf.open_metadata()
+        assert meta["dc:creator"] == ["GOSIM"]
+        assert meta["xmp:CreatorTool"] == "printkit badges"
+
+
 def test_refinishing_keeps_one_output_intent(finished):
     twice = finish_pdfx(finished, title="Badges")
     with pikepdf.open(io.BytesIO(twice)) as pdf:

@@ -39,6 +39,7 @@ def finish_pdfx(
     title: str,
     creator: str = "printkit",
     subject: str | None = None,
+    author: str | None = None,
     date: datetime | None = None,
 ) -> bytes:
     """Return `pdf` as PDF/X-4 (version 1.6) with the FOGRA39 output intent.
@@ -50,7 +51,7 @@ def finish_pdfx(
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         _require_print_boxes(doc)
         _set_output_intent(doc)
-        _set_metadata(doc, title=title, creator=creator, subject=subject, when=when, pdfx=True)
+        _set_metadata(doc, title, creator, subject, author, when=when, pdfx=True)
         return _save(doc, version="1.6")
 
 
@@ -60,12 +61,13 @@ def finish_screen(
     title: str,
     creator: str = "printkit",
     subject: str | None = None,
+    author: str | None = None,
     date: datetime | None = None,
 ) -> bytes:
     """Return `pdf` with deterministic Info and XMP metadata, no output intent."""
     when = document_date(date)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        _set_metadata(doc, title=title, creator=creator, subject=subject, when=when, pdfx=False)
+        _set_metadata(doc, title, creator, subject, author, when=when, pdfx=False)
         return _save(doc, version="")
 
 
@@ -131,7 +133,7 @@ def _set_output_intent(doc: pikepdf.Pdf) -> None:
     doc.Root.OutputIntents = pikepdf.Array([doc.make_indirect(intent)])
 
 
-def _set_metadata(doc, *, title, creator, subject, when: datetime, pdfx: bool) -> None:
+def _set_metadata(doc, title, creator, subject, author, *, when: datetime, pdfx: bool) -> None:
     stamp = _pdf_date(when)
     info = pikepdf.Dictionary(
         Title=pikepdf.String(title),
@@ -143,6 +145,8 @@ def _set_metadata(doc, *, title, creator, subject, when: datetime, pdfx: bool) -
     )
     if subject:
         info.Subject = pikepdf.String(subject)
+    if author:
+        info.Author = pikepdf.String(author)
     if pdfx:
         info.GTS_PDFXVersion = pikepdf.String(PDFX_VERSION)
     doc.trailer.Info = doc.make_indirect(info)
@@ -152,12 +156,13 @@ def _set_metadata(doc, *, title, creator, subject, when: datetime, pdfx: bool) -
     for page in doc.pages:
         for stream in _content_streams(page):
             digest.update(stream.read_bytes())
-    digest.update(f"{title}\0{creator}\0{subject}\0{stamp}".encode())
+    digest.update(f"{title}\0{creator}\0{subject}\0{author}\0{stamp}".encode())
     doc_id = uuid.UUID(bytes=digest.digest()[:16], version=4)
     xmp = _xmp(
         title=title,
         creator=creator,
         subject=subject,
+        author=author,
         when=when,
         pdfx=pdfx,
         document_id=f"uuid:{doc_id}",
@@ -208,9 +213,14 @@ def _xmp_date(when: datetime) -> str:
     return when.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def _xmp(*, title, creator, subject, when, pdfx, document_id, instance_id) -> str:
+def _xmp(*, title, creator, subject, author, when, pdfx, document_id, instance_id) -> str:
     date = _xmp_date(when)
     t, c = escape(title), escape(creator)
+    who = (
+        f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>"
+        if author
+        else ""
+    )
     description = (
         f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li>'
         "</rdf:Alt></dc:description>"
@@ -229,7 +239,7 @@ def _xmp(*, title, creator, subject, when, pdfx, document_id, instance_id) -> st
     xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{t}</rdf:li></rdf:Alt></dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{c}</rdf:li></rdf:Seq></dc:creator>
+   {who}
    {description}
    <xmp:CreateDate>{date}</xmp:CreateDate>
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
