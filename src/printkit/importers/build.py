@@ -1,0 +1,325 @@
+"""Parsed schedule records → an event as plain dicts in our format, plus an import report.
+
+Every importer feeds an `EventBuilder`: it hands out unique slug ids, merges
+persons (by source id/guid/code, then by name), keeps tracks and rooms by
+their source name, converts times to the event's wall-clock and records
+what it kept, guessed or dropped in a `Report`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from printkit.importers.common import IdPool, clean_line, fmt_time, http_url, slugify, wall_clock
+
+SESSION_TYPES = ("keynote", "talk", "workshop", "panel", "lightning", "break", "social")
+
+
+@dataclass
+class Report:
+    """What an import kept, guessed and dropped, counted per kind of note."""
+
+    kept: Counter = field(default_factory=Counter)
+    guessed: Counter = field(default_factory=Counter)
+    dropped: Counter = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+    def keep(self, what: str, n: int = 1) -> None:
+        self.kept[what] += n
+
+    def guess(self, what: str, n: int = 1) -> None:
+        self.guessed[what] += n
+
+    def drop(self, what: str, n: int = 1) -> None:
+        self.dropped[what] += n
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def lines(self) -> list[str]:
+        out = []
+        for title, counter in (
+            ("kept", self.kept),
+            ("guessed", self.guessed),
+            ("dropped", self.dropped),
+        ):
+            for what, n in sorted(counter.items()):
+                out.append(f"  {title}: {what}: {n}")
+        out.extend(f"  note: {text}" for text in self.notes)
+        return out
+
+
+def _type_of(name: str | None) -> str | None:
+    """A source session-type name (`devroom`, `Talk 40 (30min +10 Q&A)`, ...) → our type."""
+    key = (name or "").strip().lower()
+    if not key:
+        return None
+    table = [
+        ("keynote", "keynote"),
+        ("lightning", "lightning"),
+        ("panel", "panel"),
+        ("podium", "panel"),
+        ("workshop", "workshop"),
+        ("tutorial", "workshop"),
+        ("hands-on", "workshop"),
+        ("lötstation", "workshop"),
+        ("soldering", "workshop"),
+        ("junior", "workshop"),  # FOSDEM Junior: hands-on sessions for children
+        ("break", "break"),
+        ("coffee", "break"),
+        ("lunch", "break"),
+        ("pause", "break"),
+        ("dinner", "social"),
+        ("reception", "social"),
+        ("party", "social"),
+        ("concert", "social"),
+        ("dj set", "social"),
+        ("film", "social"),
+        ("theatre", "social"),
+        ("game show", "social"),
+        ("social", "social"),
+        ("networking", "social"),
+    ]
+    for needle, ours in table:
+        if needle in key:
+            return ours
+    return "talk"  # talk, lecture, devroom, maintrack, bof, podcast, other, ...
+
+
+def session_type(type_name: str | None, title: str | None = None) -> str:
+    """Source type name, else title keywords → one of SESSION_TYPES (default talk).
+
+    FOSDEM `bof` maps to talk: a BoF is a scheduled discussion in a room with
+    an owner, which signs and the booklet list like a talk.
+    """
+    found = _type_of(type_name)
+    if found and found != "talk":
+        return found
+    by_title = _type_of(title)
+    if by_title in ("keynote", "break", "lightning") and not type_name:
+        return by_title
+    return found or "talk"
+
+
+@dataclass
+class _Person:
+    sid: str
+    data: dict
+
+
+class EventBuilder:
+    """Accumulates tracks, rooms, speakers and sessions with unique ids."""
+
+    def __init__(self, tz: ZoneInfo | None, report: Report | None = None):
+        self.tz = tz
+        self.report = report or Report()
+        self.event: dict = {}
+        self.tracks: dict[str, dict] = {}
+        self.rooms: dict[str, dict] = {}
+        self.speakers: list[dict] = []
+        self.sessions: list[dict] = []
+        self._track_ids = IdPool()
+        self._room_ids = IdPool()
+        self._speaker_ids = IdPool()
+        self._session_ids = IdPool()
+        self._person_by_key: dict[str, dict] = {}
+        self._person_by_name: dict[str, dict] = {}
+        self._track_alias: dict[str, str] = {}
+
+    # -- tracks and rooms -------------------------------------------------
+    def track(self, name: str | None, slug: str | None = None, color: str | None = None,
+              **more) -> str | None:  # fmt: skip
+        """Track name (or slug) → track id, creating the track on first sight."""
+        name = clean_line(name)
+        key = (slug or "").strip().lower() or (name or "").lower()
+        if not key:
+            return None
+        known = self._track_alias.get(key) or self._track_alias.get((name or "").lower())
+        if known:
+            track = self.tracks[known]
+            if color and "color" not in track:
+                track["color"] = color
+            return known
+        tid = self._track_ids.claim(slugify(slug or name), "track")
+        track = {"id": tid, "name": name or slug}
+        color = _hex_color(color)
+        if color:
+            track["color"] = color
+        track.update({k: v for k, v in more.items() if v})
+        self.tracks[tid] = track
+        self._track_alias[key] = tid
+        if name:
+            self._track_alias[name.lower()] = tid
+        return tid
+
+    def room(self, name: str | None, room_id: str | None = None, **more) -> str | None:
+        """Room name → room id, creating the room on first sight."""
+        name = clean_line(name)
+        if not name:
+            return None
+        key = name.lower()
+        for rid, room in self.rooms.items():
+            if room["_key"] == key:
+                return rid
+        rid = self._room_ids.claim(slugify(room_id or name), "room")
+        room = {"_key": key, "id": rid, "name": name}
+        room.update({k: v for k, v in more.items() if v not in (None, "")})
+        self.rooms[rid] = room
+        return rid
+
+    # -- speakers -----------------------------------------------------------
+    def person(self, name: str | None, keys: tuple = (), fallback_id: str | None = None,
+               wanted_id: str | None = None, **fields) -> str | None:  # fmt: skip
+        """A person seen in the source → speaker id, merged by any source key, then by name.
+
+        Two records with different source keys stay two speakers even when
+        their names are equal (real schedules have namesakes).
+        """
+        name = clean_line(name)
+        if not name:
+            self.report.drop("persons without a name")
+            return None
+        keys = tuple(str(k) for k in keys if k not in (None, ""))
+        found = next((self._person_by_key[k] for k in keys if k in self._person_by_key), None)
+        if found is None and not keys:
+            found = self._person_by_name.get(name.casefold())
+        if found is None and keys:
+            # merge with a key-less record of the same name
+            same = self._person_by_name.get(name.casefold())
+            if same is not None and not same.get("_keys"):
+                found = same
+        if found is None:
+            wanted = slugify(wanted_id) or slugify(name)
+            if not wanted:
+                source = keys[0] if keys else fallback_id
+                wanted = f"p-{slugify(str(source))[:12]}".rstrip("-") if source else ""
+                self.report.guess("speaker ids from source ids (name has no Latin letters)")
+            if wanted in self._speaker_ids.taken and keys:
+                wanted = f"{wanted}-{slugify(keys[0])[:12]}".strip("-")
+            sid = self._speaker_ids.claim(wanted, "p")
+            found = {"id": sid, "name": name, "_keys": set()}
+            self.speakers.append(found)
+            self._person_by_name.setdefault(name.casefold(), found)
+        found["_keys"].update(keys)
+        for k in keys:
+            self._person_by_key[k] = found
+        for k, v in fields.items():
+            if v not in (None, "", [], {}) and not found.get(k):
+                found[k] = v
+        return found["id"]
+
+    # -- sessions ------------------------------------------------------------
+    def session(self, *, title: str | None, start: datetime, end: datetime | None = None,
+                duration: timedelta | None = None, source_id: str | None = None,
+                schedule_day: date | None = None, **fields) -> dict | None:  # fmt: skip
+        """One scheduled item → a session dict with a unique id and wall-clock times."""
+        title = clean_line(title)
+        if not title:
+            self.report.drop("sessions without a title")
+            return None
+        start_wall = wall_clock(start, self.tz)
+        if end is not None:
+            end_wall = wall_clock(end, self.tz)
+        elif duration is not None:
+            end_wall = (
+                wall_clock(start + duration, self.tz) if start.tzinfo else start_wall + duration
+            )
+        else:
+            end_wall = start_wall
+            self.report.guess("sessions without end or duration (end = start)")
+        if end_wall < start_wall:
+            self.report.guess("sessions ending before they start (end = start)")
+            end_wall = start_wall
+        wanted = slugify(title)
+        if not wanted:
+            wanted = f"s-{slugify(str(source_id))}" if source_id else ""
+        if wanted in self._session_ids.taken:
+            self.report.guess("duplicate session titles made unique (-2, -3, ...)")
+        sid = self._session_ids.claim(wanted, "s")
+        session = {"id": sid, "title": title}
+        for key in ("subtitle", "type", "track", "room", "language"):
+            value = fields.pop(key, None)
+            if value:
+                session[key] = value
+        session["start"] = start_wall
+        session["end"] = end_wall
+        if schedule_day and schedule_day != start_wall.date():
+            session["schedule_day"] = schedule_day
+            self.report.keep("sessions listed under the previous schedule day (schedule_day)")
+        if end_wall.date() > start_wall.date():
+            self.report.keep("sessions crossing midnight")
+        for key, value in fields.items():
+            if value not in (None, "", [], {}, ()):
+                session[key] = value
+        self.sessions.append(session)
+        return session
+
+    # -- results -------------------------------------------------------------
+    def overlaps(self) -> int:
+        """Number of same-room session pairs whose times overlap (kept, as in the source)."""
+        by_room: dict[str, list[dict]] = {}
+        for s in self.sessions:
+            if s.get("room"):
+                by_room.setdefault(s["room"], []).append(s)
+        count = 0
+        for items in by_room.values():
+            items.sort(key=lambda s: (s["start"], s["end"]))
+            for i, a in enumerate(items):
+                for b in items[i + 1 :]:
+                    if b["start"] >= a["end"]:
+                        break
+                    count += 1
+        return count
+
+    def finish(self, event: dict) -> dict:
+        """Event fields → the whole event as plain data ready for the writer."""
+        sessions = sorted(self.sessions, key=lambda s: (s["start"], s.get("room") or "", s["id"]))
+        if sessions:
+            event["start"] = min(s["start"] for s in sessions).date()
+            event["end"] = max(max(s["end"], s["start"]) for s in sessions).date()
+        for s in sessions:
+            s["start"], s["end"] = fmt_time(s["start"]), fmt_time(s["end"])
+        speakers = []
+        for p in self.speakers:
+            speakers.append({k: v for k, v in p.items() if not k.startswith("_")})
+        rooms = [{k: v for k, v in r.items() if not k.startswith("_")} for r in self.rooms.values()]
+        return {
+            "event": {k: v for k, v in event.items() if v not in (None, "", [], {})},
+            "tracks": list(self.tracks.values()),
+            "rooms": rooms,
+            "speakers": speakers,
+            "sessions": sessions,
+        }
+
+
+def _hex_color(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if len(value) == 7 and value.startswith("#"):
+        try:
+            int(value[1:], 16)
+        except ValueError:
+            return None
+        return value.upper()
+    return None
+
+
+def add_link(links: dict, name: str, url: str | None, report: Report, base: str | None = None):
+    """Put an http(s) URL under a unique slug name in a links dict; count what is dropped."""
+    if not url:
+        return
+    good = http_url(url, base)
+    if not good:
+        report.drop("links with a non-http(s) URL")
+        return
+    if good in links.values():
+        return
+    key = slugify(name, 30) or "link"
+    candidate, n = key, 1
+    while candidate in links:
+        n += 1
+        candidate = f"{key}-{n}"
+    links[candidate] = good

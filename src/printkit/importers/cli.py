@@ -1,0 +1,143 @@
+"""`printkit import FORMAT SOURCE` → an event directory in our format, and a summary of the import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from printkit.errors import PrintkitError, Problems
+from printkit.importers import frab_xml, gosim, schedule_json, sessionize, speaker_page
+from printkit.importers.build import Report
+from printkit.importers.detect import FORMATS, decode_json, detect
+from printkit.importers.merge import merge
+from printkit.importers.options import ImportOptions
+from printkit.importers.source import read_source
+from printkit.importers.writer import read_dir, write_dir
+
+_JSON = {"schedule-json": schedule_json, "sessionize": sessionize, "gosim": gosim}
+
+
+def import_data(fmt: str, data: bytes, options: ImportOptions, report: Report) -> dict:
+    """Source bytes in a named format (or `auto`) → event data dict."""
+    if fmt == "auto":
+        fmt = detect(data, options.source_name)
+        report.note(f"detected format: {fmt}")
+    if fmt == "frab-xml":
+        return frab_xml.parse(data, options, report)
+    if fmt == "speaker-page":
+        return speaker_page.parse(data, options, report)
+    if fmt in _JSON:
+        return _JSON[fmt].parse(decode_json(data, options.source_name), options, report)
+    raise PrintkitError(f"unknown format {fmt!r}; one of: {', '.join(FORMATS)}, auto")
+
+
+def run_import(fmt: str, source: str, output: Path | None = None, into: Path | None = None,
+               force: bool = False, options: ImportOptions | None = None,
+               timeout: float = 30.0) -> tuple[Path, dict, Report]:  # fmt: skip
+    """Read SOURCE, convert it, write (or merge into) an event directory → (dir, data, report)."""
+    options = options or ImportOptions()
+    options.source_name = source
+    report = Report()
+    raw, fetched = read_source(source, timeout=timeout)
+    options.fetched_url = fetched
+    data = import_data(fmt, raw, options, report)
+    if into is not None:
+        if output is not None:
+            raise PrintkitError("use either -o DIR (new directory) or --into DIR (merge), not both")
+        data = merge(read_dir(Path(into)), data, report)
+        target = write_dir(data, Path(into), replace=True)
+    else:
+        target = output if output is not None else Path.cwd() / data["event"]["id"]
+        target = write_dir(data, Path(target), force=force)
+    return target, data, report
+
+
+def summary(target: Path, data: dict, report: Report, overlaps: int) -> list[str]:
+    """What was imported, kept, guessed and dropped → lines for the terminal."""
+    ev = data["event"]
+    counts = ", ".join(f"{len(data[k])} {k}" for k in ("sessions", "speakers", "rooms", "tracks"))
+    lines = [
+        f"wrote {target}",
+        f"  {ev.get('name')} ({ev.get('id')}): {ev.get('start')} … {ev.get('end')}"
+        + (f", {ev['timezone']}" if ev.get("timezone") else ""),
+        f"  imported: {counts}",
+    ]
+    if overlaps:
+        lines.append(f"  kept: same-room overlaps (as in the source): {overlaps}")
+    return lines + report.lines()
+
+
+def _overlaps(data: dict) -> int:
+    by_room: dict = {}
+    for s in data["sessions"]:
+        if s.get("room"):
+            by_room.setdefault(s["room"], []).append((str(s["start"]), str(s["end"])))
+    count = 0
+    for items in by_room.values():
+        items.sort()
+        for i, (_, end) in enumerate(items):
+            for start2, _end2 in items[i + 1 :]:
+                if start2 >= end:
+                    break
+                count += 1
+    return count
+
+
+@click.command("import")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice([*FORMATS, "auto"]))
+@click.argument("source")
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              help="Directory to write (default ./<event-id>/).")  # fmt: skip
+@click.option("--into", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Merge into this existing event directory (update by id, else add).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace a non-empty output directory.")
+@click.option("--base-url", help="Resolve relative avatars/photos/links against this URL.")
+@click.option("--timezone", help="IANA zone of the times (overrides the source's).")
+@click.option("--event-id", help="Event id (slug) to write.")
+@click.option("--event-name", help="Event name (Sessionize and GOSIM have none).")
+@click.option("--year", type=int, default=2025, show_default=True,
+              help="Year for sources without one (GOSIM, speaker pages).")  # fmt: skip
+@click.option("--timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for a URL.")  # fmt: skip
+@click.option("--no-validate", is_flag=True, help="Skip loading the result with the validator.")
+def command(fmt, source, output, into, force, base_url, timezone, event_id, event_name, year,
+            timeout, no_validate):  # fmt: skip
+    """Convert a schedule export (FORMAT: frab-xml, schedule-json, sessionize, gosim,
+    speaker-page or auto) from a file or http(s) URL into an event directory."""
+    options = ImportOptions(
+        base_url=base_url, timezone=timezone, event_id=event_id, event_name=event_name, year=year
+    )
+    try:
+        target, data, report = run_import(fmt, source, output, into, force, options, timeout)
+    except PrintkitError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}" if not problem.file else str(problem), err=True)
+        raise SystemExit(1) from None
+    for line in summary(target, data, report, _overlaps(data)):
+        click.echo(line)
+    if not no_validate:
+        _validate(target)
+
+
+def _validate(target: Path) -> None:
+    """Load the written directory with the project loader and report what it says."""
+    try:
+        from printkit.load import load_event
+    except ImportError:  # loader not available in this build
+        return
+    problems = Problems()
+    try:
+        load_event(target, problems)
+    except PrintkitError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        click.echo(
+            f"validate: {target} has errors (the import is written; fix or re-import)", err=True
+        )
+        raise SystemExit(1) from None
+    warnings = problems.warnings
+    for problem in warnings[:10]:
+        click.echo(str(problem))
+    more = f" (first 10 shown of {len(warnings)})" if len(warnings) > 10 else ""
+    click.echo(f"validate: ok, {len(warnings)} warnings{more}")

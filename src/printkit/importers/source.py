@@ -1,0 +1,42 @@
+"""A path or an http(s) URL → the source's bytes and the base URL relative links resolve against."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+from printkit import __version__
+from printkit.errors import PrintkitError
+
+MAX_BYTES = 100 * 1024 * 1024
+
+
+def is_url(source: str) -> bool:
+    return urlparse(source).scheme in ("http", "https")
+
+
+def read_source(source: str, timeout: float = 30.0) -> tuple[bytes, str | None]:
+    """Path or http(s) URL → (bytes, base URL if fetched from the web)."""
+    if is_url(source):
+        request = urllib.request.Request(source, headers={"User-Agent": f"printkit/{__version__}"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                data = response.read(MAX_BYTES + 1)
+                final = response.geturl() or source
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise PrintkitError(f"{source}: cannot fetch: {reason}") from None
+        if len(data) > MAX_BYTES:
+            raise PrintkitError(f"{source}: larger than {MAX_BYTES // 2**20} MB")
+        return data, final
+    if urlparse(source).scheme not in ("", "file") and len(urlparse(source).scheme) > 1:
+        raise PrintkitError(f"{source}: only files and http(s) URLs can be imported")
+    path = Path(source)
+    try:
+        return path.read_bytes(), None
+    except FileNotFoundError:
+        raise PrintkitError(f"{source}: no such file") from None
+    except OSError as exc:
+        raise PrintkitError(f"{source}: cannot read: {exc.strerror or exc}") from None
