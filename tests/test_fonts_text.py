@@ -148,6 +148,24 @@ def test_ltr_line_keeps_arabic_inside_in_place():
     assert rs[1].rtl and not rs[0].rtl
 
 
+def test_numbers_inside_arabic_read_left_to_right():
+    rs = runs("رقم ١٢٣ و 456")
+    assert [(r.text, r.rtl) for r in rs] == [
+        ("456", False),
+        (" و ", True),
+        ("١٢٣", False),
+        ("رقم ", True),
+    ]
+    # A digit run is drawn as is (HarfBuzz would reverse Arabic-Indic digits).
+    assert text._glyphs("١٢٣", "PK-Arabic", False)[0] == "١٢٣"
+
+
+def test_brackets_mirror_in_right_to_left_runs():
+    rs = runs("(محمد)")
+    assert [r.text for r in rs] == [")", "محمد", "("]
+    assert [text._glyphs(r.text, r.font, r.rtl)[0] for r in (rs[0], rs[2])] == ["(", ")"]
+
+
 def test_decomposed_accents_are_composed():
     (run,) = runs("Nu\u0301n\u0303ez")
     assert run.text == "Núñez" and run.font == "PK-Sans"

@@ -238,6 +238,9 @@ def _visual_order(levels: list[int]) -> list[int]:
 # --- glyph strings and widths --------------------------------------------
 
 
+# Bidi mirroring for brackets drawn right to left outside HarfBuzz.
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
 # Standard ligatures and kerning; no discretionary ligatures (Noto Arabic's would
 # add vowel marks to a name such as محمد).
 _FEATURES = {"kern": True, "liga": True, "dlig": False}
@@ -253,7 +256,8 @@ def _shape(text: str, font: str) -> str:
 def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
     """What the canvas draws for a run (a ShapedStr or plain str) and its width at size 1."""
     fonts.register_fonts()
-    if font in fonts.SHAPED:
+    if font in fonts.SHAPED and any(unicodedata.category(c)[0] in "LM" for c in text):
+        # Digit-only runs stay unshaped: HarfBuzz would lay Arabic-Indic digits out RTL.
         shaped = _shape(text, font)
         if isinstance(shaped, ShapedStr):
             return shaped, sum(g.x_advance for g in shaped.__shapeData__) / 1000.0
@@ -261,7 +265,7 @@ def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
     plain = "".join(c for c in text if not _ignorable(c) or c == " ")
     plain = "".join(" " if c.isspace() else c for c in plain)
     if rtl:
-        plain = plain[::-1]
+        plain = plain[::-1].translate(_MIRROR)
     return plain, pdfmetrics.stringWidth(plain, font, 1)
 
 
