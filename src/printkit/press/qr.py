@@ -423,7 +423,7 @@ def draw_qr(
     """
     n, rects = _rects_for(payload, ec)
     unit = size / (n + 2 * QUIET)
-    if unit < min_module:
+    if unit < min_module * (1 - 1e-9):  # min_size_for's own result must pass
         raise QRTooSmall(
             f'QR code for "{_short(payload)}" at {size / MM:.1f} mm has '
             f"{unit / MM:.2f} mm modules; the minimum is {min_module / MM:.2f} mm "
