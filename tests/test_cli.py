@@ -1,0 +1,57 @@
+"""The command line's own behaviour: init, version, defaults, exit statuses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import MINIMAL, invoke
+
+from printkit import __version__
+
+
+def test_version(runner):
+    r = invoke(runner, "--version")
+    assert r.exit_code == 0 and __version__ in r.stdout
+
+
+def test_init_writes_a_starter_that_validates(runner, tmp_path):
+    target = tmp_path / "my-event"
+    r = invoke(runner, "init", target)
+    assert r.exit_code == 0, r.output
+    assert (target / "event.yaml").is_file() and (target / "sessions.yaml").is_file()
+    r = invoke(runner, "validate", target)
+    assert r.exit_code == 0, r.output
+    assert "GOSIM AI Paris 2025" in r.stdout
+    r = invoke(runner, "init", target)
+    assert r.exit_code == 1 and "not empty" in r.stderr
+
+
+def test_event_defaults_to_local_event_yaml(runner, tmp_path, monkeypatch):
+    (tmp_path / "event.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    r = invoke(runner, "validate")
+    assert r.exit_code == 0, r.output
+    assert "Mini Conf" in r.stdout and "bundled sample" not in r.stderr
+
+
+def test_usage_error_is_status_2(runner):
+    r = invoke(runner, "validate", "--no-such-option")
+    assert r.exit_code == 2
+
+
+def test_python_dash_m_and_no_traceback_on_bad_input(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("event: {id: x}\n", encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "printkit", "validate", str(bad)], capture_output=True, text=True
+    )
+    assert p.returncode == 1
+    assert f"{bad}:1: event.name: required field is missing" in p.stderr
+    assert "Traceback" not in p.stderr
+    p = subprocess.run(
+        [sys.executable, "-m", "printkit", "--debug", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+    )
+    assert p.returncode != 0 and "Traceback" in p.stderr
