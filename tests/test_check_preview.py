@@ -154,6 +154,15 @@ def test_multiply_applies_left_matrix_first():
     assert multiply(move, scale) == (2, 0, 0, 2, 20, 0)
 
 
+def test_report_lists_few_qr_codes_and_summarizes_many():
+    pages = [check.PageBoxes(n, (0, 0, 100, 100), None, None) for n in range(1, 14)]
+    codes = [check.QRFact(n, f"code {n}", "QRCode") for n in range(1, 13)]
+    report = check.CheckReport(Path("x.pdf"), pages, [], {}, [], None, None, codes, [])
+    text = check.format_report(report, "office", judge(report, "office"))
+    assert "QR page 10: 'code 10'" in text and "code 11" not in text
+    assert "12 QR codes decoded on 12 page(s); none on page 13" in text
+
+
 def test_parse_pages():
     assert parse_pages("1-3,5", 10) == [1, 2, 3, 5]
     assert parse_pages("all", 4) == [1, 2, 3, 4]

@@ -28,6 +28,7 @@ __all__ = [
 
 MM = 72 / 25.4
 SAFE_MM = 3.0
+QR_LINES = 10  # decoded QR codes listed one per line; the rest are summarized
 MIN_PPI = {"shop": 250, "office": 150, "screen": 0}
 NEED_EXTRA = "printkit check needs the 'check' extra: pip install 'printkit[check]'"
 
@@ -296,6 +297,7 @@ class _Scanner:
         self.fonts: dict[tuple[int, int] | str, FontFact] = {}
         self.images: dict[tuple[int, int] | str, ImageFact] = {}
         self._depth = 0
+        self._parsed: dict[tuple[int, int], list] = {}  # forms reused on many pages
 
     def scan_page(self, number: int, page) -> None:
         import pikepdf
@@ -310,10 +312,15 @@ class _Scanner:
             return
         self._collect_fonts(resources)
         stack: list[Matrix] = []
-        try:
-            instructions = pikepdf.parse_content_stream(content)
-        except pikepdf.PdfError:
-            return
+        key = getattr(content, "objgen", (0, 0))
+        instructions = self._parsed.get(key) if key != (0, 0) else None
+        if instructions is None:
+            try:
+                instructions = pikepdf.parse_content_stream(content)
+            except pikepdf.PdfError:
+                return
+            if key != (0, 0):
+                self._parsed[key] = instructions
         for operands, operator in instructions:
             op = str(operator)
             if op == "q":
@@ -628,6 +635,21 @@ def describe_boxes(p: PageBoxes) -> str:
     return ", ".join(parts)
 
 
+def _qr_lines(report: CheckReport, limit: int) -> list[str]:
+    codes = report.qr_codes
+    if not codes:
+        return ["  QR codes: none found"]
+    lines = [f"  QR page {q.page}: {q.text!r}" for q in codes[:limit]]
+    if len(codes) > limit:
+        with_qr = {q.page for q in codes}
+        without = [p.number for p in report.pages if p.number not in with_qr]
+        lines.append(
+            f"  ... {len(codes) - limit} more; {len(codes)} QR codes decoded on "
+            f"{len(with_qr)} page(s)" + (f"; none on {_pages(without)}" if without else "")
+        )
+    return lines
+
+
 def format_report(report: CheckReport, target: str, findings: list[Finding]) -> str:
     lines = [f"{report.path} ({target} rules)", f"  pages: {report.page_count}"]
     groups: dict[str, list[int]] = {}
@@ -648,10 +670,7 @@ def format_report(report: CheckReport, target: str, findings: list[Finding]) -> 
         )
     intent = report.output_intent or "none"
     lines.append(f"  output intent: {intent}; PDF/X version: {report.pdfx_version or 'none'}")
-    for q in report.qr_codes:
-        lines.append(f"  QR page {q.page}: {q.text!r}")
-    if not report.qr_codes:
-        lines.append("  QR codes: none found")
+    lines.extend(_qr_lines(report, QR_LINES))
     lines.extend(f"  {f}" for f in findings)
     fails = sum(f.level == "FAIL" for f in findings)
     warns = sum(f.level == "WARN" for f in findings)
