@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
@@ -123,6 +125,39 @@ def test_runs_pick_the_script_font(s, font):
     assert run == Run(s, font, font == "PK-Arabic")
     (bold,) = runs(s, bold=True)
     assert bold.font == (font if font == "PK-CJK" else font + "-Bold")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Ana María Бого 胡玮文 محمد عبد देवनागरी 0123 ()-.,!١٢")),
+        max_size=30,
+    )
+)
+def test_runs_keep_every_character_in_a_font_that_has_it(s):
+    rs = runs(s)
+    assert sorted("".join(r.text for r in rs)) == sorted(s)
+    for r in rs:
+        assert r.text
+        for ch in r.text:
+            assert ch == " " or fonts.has_glyph(r.font, ch), (ch, r)
+
+
+def test_bold_tag_works_in_paragraphs():
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    def draw(c):
+        para = Paragraph("Ana <b>María</b>", ParagraphStyle("x", fontName="PK-Sans"))
+        para.wrapOn(c, 200, 40)
+        para.drawOn(c, 10, 10)
+
+    page = PdfReader(io.BytesIO(_pdf(draw))).pages[0]
+    names = {
+        str(f.get_object()["/BaseFont"]).split("+")[-1]
+        for f in page["/Resources"]["/Font"].values()
+    }
+    assert names == {"NotoSans-Regular", "NotoSans-Bold"}
 
 
 def test_mixed_line_splits_by_script():
