@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from pathlib import Path
 import pikepdf
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -60,6 +63,9 @@ def shop_pdf(boxes: bool = True, text: str = "Ada Lovelace", pages: int = 1) -> 
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+_PLAIN = shop_pdf(boxes=False)
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +148,19 @@ def test_author_goes_to_info_and_dc_creator():
         meta = pdf.open_metadata()
         assert meta["dc:creator"] == ["GOSIM"]
         assert meta["xmp:CreatorTool"] == "printkit badges"
+
+
+@settings(max_examples=25, deadline=None)
+@given(title=st.text(max_size=40))
+def test_any_title_gives_parseable_xmp(title):
+    out = finish_screen(_PLAIN, title=title)
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        raw = pdf.Root.Metadata.read_bytes()
+        assert str(pdf.docinfo.Title) == title
+    root = ET.fromstring(raw[raw.index(b"<x:xmpmeta") : raw.index(b"</x:xmpmeta>") + 12])
+    li = root.find(".//{http://purl.org/dc/elements/1.1/}title//{*}li")
+    kept = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", title)
+    assert (li.text or "") == kept.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def test_refinishing_keeps_one_output_intent(finished):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import uuid
 from datetime import datetime, timedelta, timezone
 from functools import cache
@@ -213,16 +214,24 @@ def _xmp_date(when: datetime) -> str:
     return when.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _x(text: str) -> str:
+    """Text → XML character data: escaped, characters XML 1.0 forbids dropped."""
+    return escape(_NOT_XML.sub("", text))
+
+
 def _xmp(*, title, creator, subject, author, when, pdfx, document_id, instance_id) -> str:
     date = _xmp_date(when)
-    t, c = escape(title), escape(creator)
+    t, c = _x(title), _x(creator)
     who = (
-        f"<dc:creator><rdf:Seq><rdf:li>{escape(author)}</rdf:li></rdf:Seq></dc:creator>"
+        f"<dc:creator><rdf:Seq><rdf:li>{_x(author)}</rdf:li></rdf:Seq></dc:creator>"
         if author
         else ""
     )
     description = (
-        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(subject)}</rdf:li>'
+        f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{_x(subject)}</rdf:li>'
         "</rdf:Alt></dc:description>"
         if subject
         else ""
@@ -245,7 +254,7 @@ def _xmp(*, title, creator, subject, author, when, pdfx, document_id, instance_i
    <xmp:ModifyDate>{date}</xmp:ModifyDate>
    <xmp:MetadataDate>{date}</xmp:MetadataDate>
    <xmp:CreatorTool>{c}</xmp:CreatorTool>
-   <pdf:Producer>{escape(PRODUCER)}</pdf:Producer>
+   <pdf:Producer>{_x(PRODUCER)}</pdf:Producer>
    <pdf:Trapped>False</pdf:Trapped>
    <xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>
    <xmpMM:InstanceID>{instance_id}</xmpMM:InstanceID>
@@ -256,5 +265,6 @@ def _xmp(*, title, creator, subject, author, when, pdfx, document_id, instance_i
  </rdf:RDF>
 </x:xmpmeta>
 """
+    body = "\n".join(line for line in body.split("\n") if line.strip()) + "\n"
     padding = (" " * 99 + "\n") * 20
     return body + padding + '<?xpacket end="w"?>'
