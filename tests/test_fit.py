@@ -169,3 +169,19 @@ def test_wrap_is_greedy():
     assert wrap("aa bb cc dd", 5 * 0.6 * 10, 10, mono) == ["aa bb", "cc dd"]
     assert wrap("one\n\ntwo", 100, 10, mono) == ["one", "", "two"]
     assert wrap("abcdefgh", 3 * 6, 10, mono) == ["abc", "def", "gh"]
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    words=st.lists(WORD, min_size=31, max_size=60),
+    width=st.floats(100, 400),
+    max_lines=st.integers(2, 5),
+    measure=MEASURES,
+)
+def test_long_text_breaks_into_at_most_max_lines(words, width, max_lines, measure):
+    text = " ".join(words)
+    fit = fit_text(text, width, 1000, 40, 2, max_lines, measure)
+    assert 1 <= len(fit.lines) <= max_lines
+    assert all(measure(line, fit.size) <= width + EPS for line in fit.lines)
+    if not fit.truncated:
+        assert "".join(fit.lines).replace(" ", "") == text.replace(" ", "")

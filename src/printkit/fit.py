@@ -145,6 +145,8 @@ def _settle(
 def _balanced(pieces: list[str], n: int, measure: Measure) -> list[str]:
     """Join `pieces` into n lines minimising the widest line (ties: most even lines)."""
     k = len(pieces)
+    if k > 30:  # long text: binary search on the widest line (the DP is quadratic)
+        return _min_width_lines(pieces, n, measure)
     cache: dict[tuple[int, int], float] = {}
 
     def w(a: int, b: int) -> float:
@@ -176,6 +178,35 @@ def _balanced(pieces: list[str], n: int, measure: Measure) -> list[str]:
         lines.append("".join(pieces[a:i]).strip())
         i = a
     return lines[::-1]
+
+
+def _greedy(pieces: list[str], limit: float, measure: Measure) -> list[str]:
+    """Pack pieces into lines no wider than `limit` at size 1 (a piece alone may exceed it)."""
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and measure((current + piece).rstrip(), 1.0) > limit:
+            lines.append(current.rstrip())
+            current = piece
+        else:
+            current += piece
+    lines.append(current.rstrip())
+    return lines
+
+
+def _min_width_lines(pieces: list[str], n: int, measure: Measure) -> list[str]:
+    """At most n lines whose widest line is (nearly) as narrow as possible."""
+    lo = max(measure(p.rstrip(), 1.0) for p in pieces)
+    hi = measure("".join(pieces).rstrip(), 1.0)
+    for _ in range(40):
+        if hi - lo <= 1e-6 * hi:
+            break
+        mid = (lo + hi) / 2
+        if len(_greedy(pieces, mid, measure)) <= n:
+            hi = mid
+        else:
+            lo = mid
+    return _greedy(pieces, hi, measure)
 
 
 def _truncated(
