@@ -419,3 +419,25 @@ def test_pdf_is_readable_in_memory(tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
     assert pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text().count("SPEAKER") == 1
+
+
+def test_shop_sheet_gang_run(tmp_path):
+    """Shop with a sheet: pieces n-up with bleed gutters, crop marks outside every bleed."""
+    out = tmp_path / "gang.pdf"
+    press = _make(out, trim=CARD, n=10, front=_label("C"), sheet=load_sheet("a4"))
+    slots, bleed = press.slots, press.bleed
+    assert len(slots) >= 8 and press._pages == 2
+    for i, a in enumerate(slots):  # bleeds never overlap a neighbour's trim
+        for c in slots[i + 1 :]:
+            apart_x = a.x + a.w + 2 * bleed <= c.x + 0.01 or c.x + c.w + 2 * bleed <= a.x + 0.01
+            apart_y = a.y + a.h + 2 * bleed <= c.y + 0.01 or c.y + c.h + 2 * bleed <= a.y + 0.01
+            assert apart_x or apart_y
+    with pikepdf.open(out) as pdf:
+        assert "/OutputIntents" in pdf.Root
+        segs = _page_level_segments(pdf.pages[0])
+    assert segs
+    for x1, y1, x2, y2 in segs:
+        for s in slots:
+            for x, y in ((x1, y1), (x2, y2)):
+                inside = s.x - bleed < x < s.x + s.w + bleed and s.y - bleed < y < s.y + s.h + bleed
+                assert not inside

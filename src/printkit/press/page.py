@@ -3,6 +3,8 @@
 Targets:
 - shop: one piece per page; MediaBox = trim + bleed + mark area, BleedBox,
   TrimBox, registration crop marks outside the bleed, CMYK only, PDF/X-4.
+  With a `sheet`, pieces are ganged n-up on it instead: gutters of at least
+  2 x bleed, crop marks in the sheet margins on every trim line.
 - office: pieces n-up on a sheet (A4 by default) with light cut lines, no
   bleed; with duplex, each sheet of fronts is followed by a sheet of backs
   in mirrored slots (long-edge flip) so every back lands behind its front.
@@ -133,7 +135,8 @@ class Press:
         self._bookmarks = 0
         self._outline_level = -1
         self._closed = False
-        self.nup = target.name == "office"
+        # office: always n-up; shop: n-up ("gang run") only when a sheet is given
+        self.nup = target.name == "office" or (target.name == "shop" and sheet is not None)
         self.sheet = sheet
         if self.nup:
             self._setup_sheet(sheet, start_at)
@@ -148,7 +151,7 @@ class Press:
         sheet = sheet or default_sheet()
         self.sheet = sheet
         self.sheet_size = sheet.size()
-        self.slots = sheet.slots(*self.trim)
+        self.slots = self._gang_slots(sheet) if self.target.marks else sheet.slots(*self.trim)
         if not self.slots:
             raise PrintkitError(
                 f"a {self.trim[0] / MM:.0f} x {self.trim[1] / MM:.0f} mm piece does not fit "
@@ -162,6 +165,30 @@ class Press:
         self._slot = start_at
         self._backs: list[tuple[int, Draw | None]] = []
         self._sheet_open = False
+
+    def _gang_slots(self, sheet: Sheet) -> list[impose.Slot]:
+        """Shop sheet: trim-size slots with gutters of at least 2 x bleed and room for marks."""
+        b = self.bleed
+        room = b + MARK_GAP + MARK_LENGTH + 1 * MM
+        margin = tuple(max(m, room) for m in sheet.margins)
+        gap = (max(sheet.gap_x, 2 * b), max(sheet.gap_y, 2 * b))
+        w, h = sheet.size()
+        return impose.grid(w, h, *self.trim, margin=margin, gap=gap, rotate_allowed=sheet.rotate)
+
+    def _gang_marks(self, slots) -> list:
+        """Crop marks in the sheet margins, one per trim edge, outside every piece's bleed."""
+        b = self.bleed
+        x_lo = min(s.x for s in slots) - b
+        x_hi = max(s.x + s.w for s in slots) + b
+        y_lo = min(s.y for s in slots) - b
+        y_hi = max(s.y + s.h for s in slots) + b
+        start, end = MARK_GAP, MARK_GAP + MARK_LENGTH
+        segs = []
+        for x in sorted({round(v, 3) for s in slots for v in (s.x, s.x + s.w)}):
+            segs += [(x, y_lo - start, x, y_lo - end), (x, y_hi + start, x, y_hi + end)]
+        for y in sorted({round(v, 3) for s in slots for v in (s.y, s.y + s.h)}):
+            segs += [(x_lo - start, y, x_lo - end, y), (x_hi + start, y, x_hi + end, y)]
+        return segs
 
     @property
     def page_size(self) -> tuple[float, float]:
@@ -195,7 +222,9 @@ class Press:
         kw: dict = {}
         if self.target.cmyk:
             kw["enforceColorSpace"] = _cmyk_only
-        if not self.nup and self.target.marks:
+        if self.nup and self.target.marks:  # a shop sheet: the printer trims each piece
+            kw["trimBox"] = kw["bleedBox"] = (0, 0, *self.page_size)
+        elif self.target.marks:
             ox, oy = self.trim_origin
             w, h = self.trim
             b = self.bleed
@@ -282,6 +311,10 @@ class Press:
         self._draw_piece(draw, x, y, slot.rotate, clip=True)
 
     def _cut_lines(self, slots) -> None:
+        if self.target.marks:
+            marks = self._gang_marks(slots)
+            stroke_segments(self._canvas, marks, to_color("registration", True), MARK_WIDTH)
+            return
         if not getattr(self.sheet, "cut_lines", True):
             return
         segs = impose.cut_lines(slots, *self.sheet_size)
