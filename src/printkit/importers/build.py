@@ -195,7 +195,7 @@ class EventBuilder:
         if found is None:
             wanted = slugify(wanted_id) or slugify(name)
             if not wanted:
-                source = keys[0] if keys else fallback_id
+                source = fallback_id or (keys[0].split(":", 1)[-1] if keys else None)
                 wanted = f"p-{slugify(str(source))[:12]}".rstrip("-") if source else ""
                 self.report.guess("speaker ids from source ids (name has no Latin letters)")
             if wanted in self._speaker_ids.taken and keys:
@@ -237,10 +237,7 @@ class EventBuilder:
         wanted = slugify(title)
         if not wanted:
             wanted = f"s-{slugify(str(source_id))}" if source_id else ""
-        if wanted in self._session_ids.taken:
-            self.report.guess("duplicate session titles made unique (-2, -3, ...)")
-        sid = self._session_ids.claim(wanted, "s")
-        session = {"id": sid, "title": title}
+        session = {"id": wanted, "title": title}  # made unique in finish(), in time order
         for key in ("subtitle", "type", "track", "room", "language"):
             value = fields.pop(key, None)
             if value:
@@ -278,6 +275,10 @@ class EventBuilder:
     def finish(self, event: dict) -> dict:
         """Event fields → the whole event as plain data ready for the writer."""
         sessions = sorted(self.sessions, key=lambda s: (s["start"], s.get("room") or "", s["id"]))
+        for s in sessions:
+            if s["id"] in self._session_ids.taken:
+                self.report.guess("duplicate session titles made unique (-2, -3, ...)")
+            s["id"] = self._session_ids.claim(s["id"], "s")
         if sessions:
             event["start"] = min(s["start"] for s in sessions).date()
             event["end"] = max(max(s["end"], s["start"]) for s in sessions).date()

@@ -10,7 +10,7 @@ from printkit.errors import PrintkitError, Problems
 from printkit.importers import frab_xml, gosim, schedule_json, sessionize, speaker_page
 from printkit.importers.build import Report
 from printkit.importers.detect import FORMATS, decode_json, detect
-from printkit.importers.merge import merge
+from printkit.importers.merge import merge, place_roomless
 from printkit.importers.options import ImportOptions
 from printkit.importers.source import read_source
 from printkit.importers.writer import read_dir, write_dir
@@ -48,6 +48,7 @@ def run_import(fmt: str, source: str, output: Path | None = None, into: Path | N
         data = merge(read_dir(Path(into)), data, report)
         target = write_dir(data, Path(into), replace=True)
     else:
+        place_roomless(data, report)
         target = output if output is not None else Path.cwd() / data["event"]["id"]
         target = write_dir(data, Path(target), force=force)
     return target, data, report

@@ -36,12 +36,12 @@ def merge(old: dict, new: dict, report: Report) -> dict:
         if added:
             report.keep(f"{key} added", added)
         out[key] = items
-    _place_roomless(out, report)
+    place_roomless(out, report)
     _widen_dates(out["event"], out["sessions"])
     return out
 
 
-def _place_roomless(data: dict, report: Report) -> None:
+def place_roomless(data: dict, report: Report) -> None:
     """A new non-break session without a room: the room named like its track, else `tbd`."""
     room_ids = {str(r.get("id")) for r in data["rooms"]}
     for s in data["sessions"]:

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from printkit.errors import PrintkitError
 from printkit.importers.build import Report, session_type
 from printkit.importers.common import clean_line, fmt_time, http_url, slugify
+from printkit.importers.gosim import _MONTHS
 from printkit.importers.options import ImportOptions
 from printkit.importers.text import markdown_to_text
 
@@ -26,7 +27,6 @@ _KV = re.compile(r"^\s*[-*]\s+\*\*(.+?)\*\*\s*:?\s*(.*)$")
 _LINK = re.compile(r"\[([^\]]*)\]\((\S+?)\)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\((\S+?)\)")
 _YEAR_PAREN = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
-from printkit.importers.gosim import _MONTHS  # noqa: E402
 
 _DATE = re.compile(
     r"([A-Za-z]+)\.?\s+(\d{1,2})(?:\s*[-–]\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2}))?,?\s+(\d{4})"

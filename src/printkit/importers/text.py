@@ -47,10 +47,8 @@ class _Stripper(HTMLParser):
     def handle_endtag(self, tag):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK or tag == "ul" or tag == "ol":
+        elif tag in _BLOCK:
             self.out.append("\n\n")
-        elif tag == "li":
-            self.out.append("\n")
 
     def handle_data(self, data):
         if not self.skip:
