@@ -441,3 +441,16 @@ def test_shop_sheet_gang_run(tmp_path):
             for x, y in ((x1, y1), (x2, y2)):
                 inside = s.x - bleed < x < s.x + s.w + bleed and s.y - bleed < y < s.y + s.h + bleed
                 assert not inside
+
+
+@pytest.mark.parametrize("target, expected", [("shop", True), ("screen", False)])
+def test_black_text_overprints_on_shop(tmp_path, target, expected):
+    out = tmp_path / "op.pdf"
+    _make(out, target=target, front=lambda i: lambda s: s.text(20, 20, "Black", 12))
+    with pikepdf.open(out) as pdf:
+        gs = pdf.pages[0].Resources.get("/ExtGState", {})
+        states = [v for _, v in gs.items()]
+        overprint = any(bool(s.get("/op", False)) for s in states) and any(
+            int(s.get("/OPM", 0)) == 1 for s in states
+        )
+    assert overprint is expected

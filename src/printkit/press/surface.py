@@ -92,7 +92,7 @@ class Surface:
         self._check_glyphs(s, "text")
         c = self.canvas
         c.saveState()
-        c.setFillColor(self.color(color))
+        self._text_fill(color)
         width = _text.draw_line(c, x, y, s, size, bold=bold, align=_align(align))
         c.restoreState()
         return width
@@ -164,7 +164,7 @@ class Surface:
         ax = _anchor_x(x, w, align)
         c = self.canvas
         c.saveState()
-        c.setFillColor(self.color(color))
+        self._text_fill(color)
         for i, ln in enumerate(lines):
             _text.draw_line(c, ax, first - i * line_h, ln, size, bold=bold, align=_align(align))
         c.restoreState()
@@ -194,7 +194,7 @@ class Surface:
         self._check_glyphs(s or "", "text")
         c = self.canvas
         c.saveState()
-        c.setFillColor(self.color(color))
+        self._text_fill(color)
         n = 0
         rest = ""
         for pi, para in enumerate(paras):
@@ -211,6 +211,14 @@ class Surface:
                 break
         c.restoreState()
         return n * line_h, rest
+
+    def _text_fill(self, color) -> None:
+        """Set the text colour; on print targets pure black text overprints (no white halo)."""
+        fc = self.color(color)
+        self.canvas.setFillColor(fc)
+        if self.target.cmyk and fc is not None and _is_pure_black(fc):
+            self.canvas.setFillOverprint(True)
+            self.canvas.setOverprintMask(1)
 
     def _check_glyphs(self, s: str, where) -> None:
         warn = getattr(_text, "warn_missing", None)
@@ -279,6 +287,11 @@ def _anchor_x(x: float, w: float, align: str) -> float:
     if align == "right":
         return x + w
     raise ValueError(f"align must be left, center or right, not {align!r}")
+
+
+def _is_pure_black(c) -> bool:
+    cmyk = getattr(c, "cmyk", None)
+    return cmyk is not None and not getattr(c, "spotName", None) and tuple(cmyk()) == (0, 0, 0, 1)
 
 
 def _align(align: str) -> str:
