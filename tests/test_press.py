@@ -454,3 +454,45 @@ def test_black_text_overprints_on_shop(tmp_path, target, expected):
             int(s.get("/OPM", 0)) == 1 for s in states
         )
     assert overprint is expected
+
+
+@pytest.mark.parametrize("valign", ["top", "middle", "bottom"])
+def test_fit_valign_places_the_line_in_the_box(tmp_path, valign):
+    from printkit.press import text
+
+    box_y, box_h, size = 100.0, 60.0, 20
+    out = tmp_path / "v.pdf"
+
+    def draw(s: Surface):
+        s.fit("Ada", 10, box_y, 200, box_h, size, size, valign=valign)
+
+    _make(out, target="screen", trim=(300, 300), front=lambda i: draw)
+    ((x, y),) = _text_positions(pypdf.PdfReader(out).pages[0]).values()
+    cap = text.cap_height(size)
+    expected = {
+        "top": box_y + box_h - cap,
+        "middle": box_y + (box_h - cap) / 2,
+        "bottom": box_y,
+    }[valign]
+    assert y == pytest.approx(expected, abs=0.5)
+    assert x == pytest.approx(10, abs=0.5)
+
+
+def test_photo_is_cmyk_on_shop(tmp_path):
+    from PIL import Image
+
+    photo = tmp_path / "face.png"
+    Image.new("RGB", (400, 400), (200, 120, 90)).save(photo)
+    out = tmp_path / "p.pdf"
+
+    def draw(s: Surface):
+        s.photo(10, 10, 30 * MM, 30 * MM, str(photo), "Ada Lovelace", "#0A7E8C", circle=True)
+
+    _make(out, front=lambda i: draw)
+    with pikepdf.open(out) as pdf:
+        spaces = {
+            str(o.get("/ColorSpace"))
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
+        }
+    assert spaces == {"/DeviceCMYK"}
