@@ -376,6 +376,8 @@ class Press:
             raise PrintkitError(f"{self.path}: nothing to print (no pieces)")
         if self.nup and self._sheet_open:
             self._finish_sheet()
+        if self._photos is not None:
+            self._photos.finish()  # one summary warning for photos that could not be fetched
         c = self._canvas
         if self._bookmarks:
             c.showOutline()
@@ -383,7 +385,9 @@ class Press:
         data = self._buf.getvalue()
         self._discard()
         finish = pdfx.finish_pdfx if self.target.name == "shop" else pdfx.finish_screen
-        data = finish(data, title=self.title, creator=self.author, subject=self.subject)
+        data = finish(
+            data, title=self.title, creator="printkit", author=self.author, subject=self.subject
+        )
         write_atomic(self.path, data)
         return PressResult(self.path, self._pages, self._pieces)
 

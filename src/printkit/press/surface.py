@@ -241,13 +241,21 @@ class Surface:
         _qr.draw_qr(c, x, y, size, payload, ec=ec, min_module=min_module)
         c.restoreState()
 
-    def photo(self, x, y, w, h, ref, name, color, circle=False, base_dir=None) -> None:
-        """A photo cropped into the frame; without one, an initials disc in `color`."""
+    def photo(self, x, y, w, h, ref, name, color, circle=False, base_dir=None, where=None) -> None:
+        """A photo cropped into the frame; without one, an initials disc in `color`.
+
+        `where` is the (file, line) that named the photo, for warnings; a Speaker's
+        `src` may be passed as is.
+        """
         from printkit.press import images
 
         prepared = None
         if ref:
-            prepared = self.press.photos.prepared(ref, w, h, self.target.cmyk, base_dir=base_dir)
+            if where is not None and not isinstance(where, tuple):
+                where = (getattr(where, "file", None), getattr(where, "line", None))
+            prepared = self.press.photos.prepared(
+                ref, w, h, self.target.cmyk, base_dir=base_dir, where=where or (None, None)
+            )
         if prepared is not None:
             images.draw_photo(self.canvas, prepared, x, y, w, h, circle=circle)
         else:
