@@ -247,7 +247,7 @@ class EventBuilder:
         if schedule_day and schedule_day != start_wall.date():
             session["schedule_day"] = schedule_day
             self.report.keep("sessions listed under the previous schedule day (schedule_day)")
-        if end_wall.date() > start_wall.date():
+        if _last_day(start_wall, end_wall) > start_wall.date():
             self.report.keep("sessions crossing midnight")
         for key, value in fields.items():
             if value not in (None, "", [], {}, ()):
@@ -281,7 +281,7 @@ class EventBuilder:
             s["id"] = self._session_ids.claim(s["id"], "s")
         if sessions:
             event["start"] = min(s["start"] for s in sessions).date()
-            event["end"] = max(max(s["end"], s["start"]) for s in sessions).date()
+            event["end"] = max(_last_day(s["start"], s["end"]) for s in sessions)
         for s in sessions:
             s["start"], s["end"] = fmt_time(s["start"]), fmt_time(s["end"])
         speakers = []
@@ -295,6 +295,13 @@ class EventBuilder:
             "speakers": speakers,
             "sessions": sessions,
         }
+
+
+def _last_day(start: datetime, end: datetime) -> date:
+    """The last date a session runs on (one ending at 00:00 does not run on the next day)."""
+    if end <= start:
+        return start.date()
+    return (end - timedelta(minutes=1)).date()
 
 
 def _hex_color(value: str | None) -> str | None:
