@@ -14,8 +14,6 @@ from hypothesis import strategies as st
 from PIL import Image
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from printkit import check
@@ -28,19 +26,18 @@ from printkit.check import (
     multiply,
 )
 from printkit.errors import PrintkitError
+from printkit.press import fonts
 from printkit.press.pdfx import finish_pdfx
 from printkit.preview import parse_pages, render_pages
-from printkit.resources import asset
 
-FONT = "PKTestSansCheck"
 W, H, BLEED, MARGIN = 105 * mm, 148 * mm, 3 * mm, 10 * mm
 QR_TEXT = "https://example.org/talk/42"
 
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(asset("fonts", "NotoSans-Regular.ttf"))))
-    return FONT
+    """The bundled Noto Sans, registered the way products register it."""
+    fonts.register_fonts()
+    return fonts.REGULAR
 
 
 def draw_qr(c: canvas.Canvas, x: float, y: float, size: float, payload: str) -> None:

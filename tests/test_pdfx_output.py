@@ -19,22 +19,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from printkit.press import fonts
 from printkit.press.output import atomic_target, write_atomic
 from printkit.press.pdfx import finish_pdfx, finish_screen
 from printkit.resources import asset
 
-FONT = "PKTestSansPdfx"
 PDFXID = "{http://www.npes.org/pdfx/ns/id/}GTS_PDFXVersion"
 
 
 def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(asset("fonts", "NotoSans-Regular.ttf"))))
-    return FONT
+    """The bundled Noto Sans, registered the way products register it."""
+    fonts.register_fonts()
+    return fonts.REGULAR
 
 
 def shop_pdf(boxes: bool = True, text: str = "Ada Lovelace", pages: int = 1) -> bytes:
