@@ -1,0 +1,220 @@
+"""Event + sign layout → one PDF of room day signs (portrait) and session door signs (landscape).
+
+Room signs come first (by day, then room), then door signs (by day, room,
+time). A Press has one trim size, so when both kinds are printed the door
+signs are drawn turned on the portrait trim and their pages carry
+/Rotate 90: they print on the same sheet size and display upright.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from printkit.cli_options import (
+    event_argument,
+    layout_option,
+    offline_option,
+    output_option,
+    run_product,
+    target_option,
+)
+from printkit.errors import PrintkitError, Problems
+from printkit.model import Event, Room
+from printkit.press.surface import Surface
+from printkit.products import style
+from printkit.products.sign_door import door_sessions, draw_door
+from printkit.products.sign_layout import SignLayout, load_sign_layout
+from printkit.products.sign_plan import paginate
+from printkit.products.sign_room import (
+    draw_room_page,
+    plan_rows,
+    room_block,
+    room_days,
+    rows_area,
+)
+
+KINDS = ("room", "door", "all")
+
+
+def select(event: Event, days=(), rooms=()) -> tuple[list[date], list[Room]]:
+    """--day and --room values → the schedule days and rooms to print (PrintkitError if unknown)."""
+    known_days = list(event.days)
+    if days:
+        wanted = [d.date() if hasattr(d, "date") else d for d in days]
+        bad = [d for d in wanted if d not in known_days]
+        if bad:
+            have = ", ".join(f"{d:%Y-%m-%d}" for d in known_days) or "none"
+            raise PrintkitError(f"--day {bad[0]:%Y-%m-%d}: no sessions that day (days: {have})")
+        known_days = [d for d in known_days if d in wanted]
+    all_rooms = list(event.rooms)
+    if rooms:
+        ids = {r.id for r in all_rooms}
+        bad = [r for r in rooms if r not in ids]
+        if bad:
+            raise PrintkitError(
+                f"--room {bad[0]}: no such room (rooms: {', '.join(sorted(ids)) or 'none'})"
+            )
+        all_rooms = [r for r in all_rooms if r.id in rooms]
+    return known_days, all_rooms
+
+
+def build(
+    event: Event,
+    out: Path,
+    *,
+    problems: Problems,
+    target: str = "shop",
+    kind: str = "all",
+    days=(),
+    rooms=(),
+    layout: str | None = None,
+    offline: bool = False,
+    **_ignored,
+) -> str:
+    """Render the signs into `out`; return the summary line."""
+    from printkit.layout import Sheet
+    from printkit.press.images import PhotoStore
+    from printkit.press.page import Press
+
+    if kind not in KINDS:
+        raise PrintkitError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    lay = load_sign_layout(layout, problems)
+    sel_days, sel_rooms = select(event, days, rooms)
+    room_ids = {r.id for r in sel_rooms}
+    trim = lay.landscape if kind == "door" else lay.portrait
+    sheet = Sheet(
+        name=f"{lay.name}-1up",
+        paper=None,
+        width=trim[0],
+        height=trim[1],
+        margin_top=0,
+        margin_right=0,
+        margin_bottom=0,
+        margin_left=0,
+        cut_lines=False,
+    )
+    photos = PhotoStore(problems=problems, offline=offline)
+    press = Press(out, trim, target, title=f"{event.name}: signs", problems=problems,
+                  sheet=sheet if target == "office" else None,
+                  photos=photos, subject="Room day signs and session door signs")  # fmt: skip
+    n_room = n_door = 0
+    with press:
+        if kind in ("room", "all"):
+            for rd in room_days(event, sel_rooms, sel_days):
+                n_room += _add_room_sign(press, event, rd, lay, problems)
+        if kind in ("door", "all"):
+            sessions = [s for s in event.sessions if s.day in sel_days and s.room in room_ids]
+            order = {r.id: i for i, r in enumerate(event.rooms)}
+            sessions.sort(key=lambda s: (s.day, order.get(s.room, 0), s.start, s.end))
+            for ses in door_sessions(event, sessions):
+                press.add(_door_page(event, ses, lay, turned=kind == "all"))
+                n_door += 1
+        if n_room + n_door == 0:
+            raise PrintkitError("nothing to print: no sessions match the --day/--room filters")
+        result = press.close()
+    photos.finish()
+    parts = []
+    if kind in ("room", "all"):
+        parts.append(f"{n_room} room sign page{'s' if n_room != 1 else ''}")
+    if kind in ("door", "all"):
+        parts.append(f"{n_door} door sign{'s' if n_door != 1 else ''}")
+    return f"{result.path}: {' and '.join(parts)}, {result.pages} pages ({target})"
+
+
+def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems) -> int:
+    """Add one room's day sign (one or more pages); return the number of pages."""
+    W, H = press.trim
+    name_fit, block = room_block(lay, rd.room, W)
+    rows = plan_rows(event, rd.sessions, lay, W)
+    for row in rows:
+        if row.title.truncated:
+            src = row.session.src
+            problems.warn(
+                f'title shortened to two lines on the room sign of "{rd.room.name}"',
+                src.file if src else None,
+                src.line if src else None,
+                "title",
+            )
+    top, bottom = rows_area(lay, H, block)
+    pages = paginate([r.height for r in rows], top - bottom)
+    for i, idx in enumerate(pages, 1):
+        page_rows = [rows[j] for j in idx]
+
+        def draw(s: Surface, page_rows=page_rows, i=i) -> None:
+            if i == 1:
+                s.bookmark(f"{rd.room.name} · {style.day_label(rd.day)}")
+            _upright(s)
+            draw_room_page(s, event, rd, page_rows, name_fit, lay, i, len(pages))
+
+        press.add(draw)
+    return len(pages)
+
+
+def _door_page(event: Event, ses, lay: SignLayout, turned: bool):
+    def draw(s: Surface) -> None:
+        s.bookmark(f"{style.time_label(ses.start)} {ses.title}"[:80], level=0)
+        if turned:
+            s = _turn(s)
+        else:
+            _upright(s)
+        draw_door(s, event, ses, lay)
+
+    return draw
+
+
+def _turn(s: Surface) -> Surface:
+    """A landscape Surface drawn on a portrait trim, shown upright through /Rotate 90."""
+    c = s.canvas
+    c.translate(s.width, 0)
+    c.rotate(90)
+    w, h = s.press.page_size
+    c.setPageRotation(90)
+    c.setPageSize((h, w))  # ReportLab swaps the MediaBox of a page turned by 90
+    return Surface(s.press, c, s.height, s.width, s.bleed)
+
+
+def _upright(s: Surface) -> None:
+    """Undo `_turn` for a page that is not turned (the canvas keeps page settings)."""
+    s.canvas.setPageRotation(0)
+    s.canvas.setPageSize(s.press.page_size)
+
+
+@click.command("signs")
+@event_argument
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    default="all",
+    show_default=True,
+    help="room: one day sign per room and day; door: one sign per session; all: both.",
+)
+@click.option(
+    "--day",
+    "days",
+    multiple=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Only this schedule day (YYYY-MM-DD); repeatable.",
+)
+@click.option("--room", "rooms", multiple=True, metavar="ID", help="Only this room id; repeatable.")
+@layout_option("Sign layout: a4 (default), a3, letter, tabloid, or a YAML file.")
+@target_option("shop")
+@output_option("signs.pdf")
+@offline_option
+def command(event, kind, days, rooms, layout, target, output, offline):  # fmt: skip
+    """Room day signs and session door signs."""
+    run_product(
+        build,
+        event,
+        output,
+        "signs.pdf",
+        target=target,
+        kind=kind,
+        days=tuple(d.date() for d in days),
+        rooms=tuple(rooms),
+        layout=layout,
+        offline=offline,
+    )
