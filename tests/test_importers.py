@@ -104,15 +104,24 @@ def test_html_to_text_keeps_paragraphs_and_bullets():
 
 
 def test_markdown_to_text_strips_syntax_keeps_structure():
-    md = "# Title\n\nSome **bold** and _em_ and [a link](https://x.org).\n\n* one\n* two\n\nsnake_case_name stays"
+    md = "# Title\n\n    ## Indented heading\n\nSome **bold** and _em_ and [a link](https://x.org).\n\n* one\n* two\n\nsnake_case_name stays"
     assert markdown_to_text(md) == (
-        "Title\n\nSome bold and em and a link.\n\n- one\n- two\n\nsnake_case_name stays"
+        "Title\n\nIndented heading\n\nSome bold and em and a link.\n\n- one\n- two\n\nsnake_case_name stays"
+    )
+
+
+def test_markdown_escapes_multiline_emphasis_and_gender_star():
+    md = "*Drop-in block\nwith demos* for Aktivist*innen and Trainer\\*innen, jede*r"
+    assert (
+        markdown_to_text(md)
+        == "Drop-in block with demos for Aktivist*innen and Trainer*innen, jede*r"
     )
 
 
 def test_to_plain_joins_wrapped_lines_and_handles_crlf():
     assert to_plain("  one\r\n    two\r\n\r\n\r\n three ") == "one two\n\nthree"
     assert to_plain("   ") is None
+    assert to_plain("one\\r\\n\\r\\ntwo") == "one\n\ntwo"
 
 
 def test_detect_formats():
@@ -195,7 +204,8 @@ def test_schedule_json_person_shapes_offsets_and_avatars(tmp_path):
     # event dates come from the sessions; one ending at 00:00 does not add a day
     assert (ev["start"], ev["end"]) == (date(2025, 3, 17), date(2025, 3, 17))
     speakers = {s["name"]: s for s in data["speakers"]}
-    assert set(speakers) == {"Emily Example [Some Center]", "Dana Doe"}
+    assert set(speakers) == {"Emily Example", "Dana Doe"}
+    assert speakers["Emily Example"]["organization"] == "Some Center"
     dana = speakers["Dana Doe"]
     assert dana["bio"] == "Dana builds things."
     assert dana["photo"] == "https://cfp.example.org/media/avatars/dana.png"

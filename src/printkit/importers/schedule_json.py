@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from printkit.errors import PrintkitError
@@ -18,6 +19,8 @@ from printkit.importers.common import (
 from printkit.importers.frab_xml import _event_id, _join
 from printkit.importers.options import ImportOptions
 from printkit.importers.text import to_plain
+
+_AFFILIATION = re.compile(r"^(.*\S)\s*\[([^\[\]]+)\]$")
 
 
 def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
@@ -92,12 +95,18 @@ def _event(ev: dict, builder: EventBuilder, report: Report, tz, base_url, day_da
         if not isinstance(p, dict):
             continue
         keys = tuple(f"{k}:{p[k]}" for k in ("code", "guid", "id") if p.get(k) not in (None, ""))
-        name = p.get("public_name") or p.get("name") or p.get("full_public_name")
+        name = clean_line(p.get("public_name") or p.get("name") or p.get("full_public_name"))
+        organization = None
+        m = _AFFILIATION.match(name or "")
+        if m:
+            name, organization = m.group(1), m.group(2).strip()
+            report.guess("organization split from 'Name [Organization]'")
         photo = _photo(p.get("avatar") or p.get("avatar_url"), base_url, report)
         sid = builder.person(
             name,
             keys,
             fallback_id=str(p.get("id") or p.get("code") or ""),
+            organization=organization,
             bio=to_plain(p.get("biography")),
             photo=photo,
             profile_url=http_url(p.get("url")),

@@ -77,6 +77,8 @@ _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EM_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])")
 _MD_EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=\S)_(?![\w_])")
 _MD_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_MD_EM_MULTI = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s\\])\*(?![\w*])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
@@ -92,26 +94,32 @@ def markdown_to_text(md: str) -> str:
         if _MD_FENCE.match(raw) or _MD_RULE.match(raw) or _MD_REF_DEF.match(raw):
             lines.append("")
             continue
-        line = _MD_QUOTE.sub("", raw)
+        line = _MD_QUOTE.sub("", raw.strip())  # exports often keep pretty-print indentation
         heading = _MD_HEADING.match(line)
         if heading:
-            lines.extend(["", heading.group(1), ""])
-            continue
-        stripped = line.lstrip()
-        if re.match(r"^[*+]\s+", stripped):
-            stripped = "- " + stripped[2:].lstrip()
-        line = _MD_IMAGE.sub(lambda m: m.group(1), stripped)
-        line = _MD_LINK.sub(lambda m: m.group(1), line)
-        line = _MD_REF_LINK.sub(lambda m: m.group(1), line)
-        line = _MD_AUTOLINK.sub(lambda m: m.group(1), line)
-        for pattern in (_MD_BOLD, _MD_STRIKE):
-            line = pattern.sub(lambda m: m.group(2) if m.lastindex == 2 else m.group(1), line)
-        line = _MD_EM_STAR.sub(lambda m: m.group(1), line)
-        line = _MD_EM_UNDER.sub(lambda m: m.group(1), line)
-        line = _MD_CODE.sub(lambda m: m.group(1), line)
-        line = re.sub(r"\s{2,}$|\\$", "", line)  # hard-break markers
-        lines.append(line)
-    return tidy("\n".join(lines))
+            line = heading.group(1)
+        elif re.match(r"^[*+]\s+", line):
+            line = "- " + line[2:].lstrip()
+        line = _inline(line)
+        lines.extend(["", line, ""] if heading else [line])
+    paragraphs = tidy("\n".join(lines)).split("\n\n")
+    # emphasis opened on one line and closed on another, then backslash escapes
+    paragraphs = [_MD_EM_MULTI.sub(lambda m: m.group(1), p) for p in paragraphs]
+    return _MD_ESCAPE.sub(lambda m: m.group(1), "\n\n".join(paragraphs))
+
+
+def _inline(line: str) -> str:
+    """One Markdown line → its text: images, links, emphasis, code and hard breaks unwrapped."""
+    line = _MD_IMAGE.sub(lambda m: m.group(1), line)
+    line = _MD_LINK.sub(lambda m: m.group(1), line)
+    line = _MD_REF_LINK.sub(lambda m: m.group(1), line)
+    line = _MD_AUTOLINK.sub(lambda m: m.group(1), line)
+    line = _MD_BOLD.sub(lambda m: m.group(2), line)
+    line = _MD_STRIKE.sub(lambda m: m.group(1), line)
+    line = _MD_EM_STAR.sub(lambda m: m.group(1), line)
+    line = _MD_EM_UNDER.sub(lambda m: m.group(1), line)
+    line = _MD_CODE.sub(lambda m: m.group(1), line)
+    return re.sub(r"\s{2,}$|\\$", "", line)  # hard-break markers
 
 
 def tidy(text: str) -> str:
@@ -142,7 +150,7 @@ def to_plain(text: str | None) -> str | None:
     """An abstract in HTML, Markdown or plain text → plain text; None when empty."""
     if text is None:
         return None
-    text = str(text)
+    text = str(text).replace("\\r\\n", "\n")  # literal "\r\n" left by some exports
     if not text.strip():
         return None
     plain = html_to_text(text) if looks_like_html(text) else markdown_to_text(text)
