@@ -211,7 +211,7 @@ def test_schedule_json_person_shapes_offsets_and_avatars(tmp_path):
     assert dana["photo"] == "https://cfp.example.org/media/avatars/dana.png"
     side, hello = by_title(data, "Keynote: Hello")  # duplicate titles: -2 for the later one
     assert [side["id"], hello["id"]] == ["keynote-hello", "keynote-hello-2"]
-    assert hello["type"] == "keynote" and side["type"] == "talk"
+    assert hello["type"] == side["type"] == "keynote"  # generic "Talk" refined by the title
     assert (hello["start"], hello["end"]) == ("2025-03-17 13:00", "2025-03-17 13:45")  # PT45M
     # "Z" time converted to New York wall-clock
     assert (side["start"], side["end"]) == ("2025-03-17 10:00", "2025-03-17 11:00")
@@ -293,7 +293,7 @@ def test_gosim_dedupes_breaks_and_plenary(tmp_path):
     assert tba["room"] == "ai-infra" and tba["track"] == "ai-infra"
     talk = by_title(data, "Training on Accelerators")[0]
     assert (talk["start"], talk["end"]) == ("2025-05-06 10:30", "2025-05-06 11:10")
-    assert talk["abstract"] == "Line one. Line two."
+    assert talk["abstract"] == "Line one.\nLine two."  # plain-text source: lines kept
     ana = next(s for s in data["speakers"] if s["id"] == "ana-lopez")
     assert (ana["position"], ana["organization"]) == ("Senior Engineer", "Example Corp")
     assert ana["photo"] == "https://example.org/images/speakers/ana-lopez.jpg"

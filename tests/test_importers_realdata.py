@@ -113,8 +113,9 @@ def test_fosdem_details(imports):
     assert (ev["start"], ev["end"]) == (date(2026, 1, 31), date(2026, 2, 1))
     assert ev["timezone"] == "Europe/Brussels"
     types = Counter(s["type"] for s in data["sessions"])
-    # lightningtalk 23, junior 18 + workshop 1; devroom, bof, maintrack → talk
-    assert types == {"talk": 1037, "lightning": 23, "workshop": 19}
+    # lightningtalk 23, junior 18 + workshop 1; devroom, bof, maintrack → talk, refined by
+    # whole words in titles: 7 "Lightning talks", 6 "Panel: ..." / "... panel discussion"
+    assert types == {"talk": 1024, "lightning": 30, "workshop": 19, "panel": 6}
     assert not any("schedule_day" in s for s in data["sessions"])  # nothing crosses midnight
     lightning = [s for s in data["sessions"] if s["title"] == "Lightning lightning talks 2"]
     assert len(lightning[0]["speakers"]) == 13

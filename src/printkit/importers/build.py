@@ -8,6 +8,7 @@ what it kept, guessed or dropped in a `Report`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -90,18 +91,32 @@ def _type_of(name: str | None) -> str | None:
     return "talk"  # talk, lecture, devroom, maintrack, bof, podcast, other, ...
 
 
+_TITLE_TYPES = [
+    (re.compile(r"\bkeynotes?\b", re.I), "keynote"),
+    (re.compile(r"\bworkshops?\b|\bhands-on\b", re.I), "workshop"),
+    (re.compile(r"^panel\b|\bpanel discussion\b|\bpanel\s*$", re.I), "panel"),
+    (re.compile(r"\blightning\b", re.I), "lightning"),
+]
+_TITLE_BREAKS = re.compile(r"^(?:morning |afternoon )?(?:coffee|lunch|tea|break)\b", re.I)
+
+
 def session_type(type_name: str | None, title: str | None = None) -> str:
     """Source type name, else title keywords → one of SESSION_TYPES (default talk).
 
-    FOSDEM `bof` maps to talk: a BoF is a scheduled discussion in a room with
-    an owner, which signs and the booklet list like a talk.
+    A specific source type wins; a generic one (talk, devroom, other, ...) is
+    refined by whole words in the title ("... Workshop", "Keynote: ...").
+    Breaks come from titles only when the source names no type. FOSDEM `bof`
+    maps to talk: a BoF is a scheduled discussion in a room with an owner,
+    which signs and the booklet list like a talk.
     """
     found = _type_of(type_name)
     if found and found != "talk":
         return found
-    by_title = _type_of(title)
-    if by_title in ("keynote", "break", "lightning") and not type_name:
-        return by_title
+    for pattern, kind in _TITLE_TYPES:
+        if pattern.search(title or ""):
+            return kind
+    if not type_name and _TITLE_BREAKS.search((title or "").strip()):
+        return "break"
     return found or "talk"
 
 

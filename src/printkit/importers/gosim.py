@@ -81,7 +81,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
                     type=kind,
                     track=s_track,
                     room=s_room,
-                    abstract=to_plain(slot.get("content")),
+                    abstract=to_plain(slot.get("content"), keep_lines=True),
                 )
                 continue
             speakers = []
@@ -98,7 +98,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
                 track=track,
                 room=room,
                 speakers=speakers,
-                abstract=to_plain(slot.get("content")),
+                abstract=to_plain(slot.get("content"), keep_lines=True),
             )
     name = options.event_name or f"GOSIM {options.year}"
     event = {

@@ -112,7 +112,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
             track=track,
             room=room,
             speakers=speakers,
-            abstract=to_plain(s.get("description")),
+            abstract=to_plain(s.get("description"), keep_lines=True),
             video=video,
             links=links,
             extra=extra,
@@ -169,7 +169,7 @@ def _speaker(sp: dict, builder: EventBuilder, report: Report, items: dict) -> st
         (f"sessionize:{sp.get('id')}",),
         fallback_id=str(sp.get("id")),
         position=clean_line(sp.get("tagLine")),
-        bio=to_plain(sp.get("bio")),
+        bio=to_plain(sp.get("bio"), keep_lines=True),
         photo=photo,
         profile_url=profile_url,
         links=links,
@@ -186,5 +186,7 @@ def _answers(answers, questions) -> list:
         if value in (None, ""):
             continue
         q = a.get("question") or titles.get(a.get("questionId")) or str(a.get("questionId"))
-        out.append({"question": clean_line(str(q)), "answer": to_plain(str(value))})
+        out.append(
+            {"question": clean_line(str(q)), "answer": to_plain(str(value), keep_lines=True)}
+        )
     return out

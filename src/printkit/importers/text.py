@@ -87,7 +87,7 @@ _MD_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 _MD_QUOTE = re.compile(r"^\s*>\s?")
 
 
-def markdown_to_text(md: str) -> str:
+def markdown_to_text(md: str, keep_lines: bool = False) -> str:
     """Markdown (or plain text) → plain text: emphasis and link syntax removed, paragraphs kept."""
     lines: list[str] = []
     for raw in md.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -102,7 +102,7 @@ def markdown_to_text(md: str) -> str:
             line = "- " + line[2:].lstrip()
         line = _inline(line)
         lines.extend(["", line, ""] if heading else [line])
-    paragraphs = tidy("\n".join(lines)).split("\n\n")
+    paragraphs = tidy("\n".join(lines), keep_lines).split("\n\n")
     # emphasis opened on one line and closed on another, then backslash escapes
     paragraphs = [_MD_EM_MULTI.sub(lambda m: m.group(1), p) for p in paragraphs]
     return _MD_ESCAPE.sub(lambda m: m.group(1), "\n\n".join(paragraphs))
@@ -122,12 +122,13 @@ def _inline(line: str) -> str:
     return re.sub(r"\s{2,}$|\\$", "", line)  # hard-break markers
 
 
-def tidy(text: str) -> str:
+def tidy(text: str, keep_lines: bool = False) -> str:
     """Plain text → paragraphs separated by one blank line; bullet items on their own lines.
 
     Lines of one paragraph are joined with spaces (source line wrapping is not
     kept), except that a line starting with a bullet or number marker starts a
-    new line.
+    new line. With keep_lines every source line stays a line (plain-text
+    sources such as Sessionize write lists as one item per line).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     paragraphs: list[str] = []
@@ -137,7 +138,7 @@ def tidy(text: str) -> str:
             line = " ".join(line.split())
             if not line:
                 continue
-            if rows and not _BULLET.match(line):
+            if rows and not keep_lines and not _BULLET.match(line):
                 rows[-1] += " " + line
             else:
                 rows.append(line)
@@ -146,12 +147,15 @@ def tidy(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def to_plain(text: str | None) -> str | None:
-    """An abstract in HTML, Markdown or plain text → plain text; None when empty."""
+def to_plain(text: str | None, keep_lines: bool = False) -> str | None:
+    """An abstract in HTML, Markdown or plain text → plain text; None when empty.
+
+    keep_lines: the source is plain text whose single line breaks mean something.
+    """
     if text is None:
         return None
     text = str(text).replace("\\r\\n", "\n")  # literal "\r\n" left by some exports
     if not text.strip():
         return None
-    plain = html_to_text(text) if looks_like_html(text) else markdown_to_text(text)
+    plain = html_to_text(text) if looks_like_html(text) else markdown_to_text(text, keep_lines)
     return plain or None
