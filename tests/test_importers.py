@@ -423,3 +423,12 @@ def test_import_from_http_url(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_event_id_option_is_slugged(tmp_path):
+    result = run("gosim", FIX / "gosim.json", "-o", tmp_path / "o", "--event-id", "My Event 2025")
+    assert result.exit_code == 0, result.output
+    assert read(tmp_path / "o")["event"]["id"] == "my-event-2025"
+    result = run("gosim", FIX / "gosim.json", "-o", tmp_path / "p", "--event-id", "!!!")
+    assert result.exit_code == 1 and "--event-id" in result.output
+    assert not (tmp_path / "p").exists()

@@ -9,6 +9,7 @@ import click
 from printkit.errors import PrintkitError, Problems
 from printkit.importers import frab_xml, gosim, schedule_json, sessionize, speaker_page
 from printkit.importers.build import Report
+from printkit.importers.common import slugify
 from printkit.importers.detect import FORMATS, decode_json, detect
 from printkit.importers.merge import merge, place_roomless
 from printkit.importers.options import ImportOptions
@@ -110,6 +111,9 @@ def command(fmt, source, output, into, force, base_url, timezone, event_id, even
         base_url=base_url, timezone=timezone, event_id=event_id, event_name=event_name, year=year
     )
     try:
+        if event_id is not None and not slugify(event_id):
+            raise PrintkitError(f"--event-id {event_id!r}: needs letters or digits")
+        options.event_id = slugify(event_id) if event_id else None
         target, data, report = run_import(fmt, source, output, into, force, options, timeout)
     except PrintkitError as exc:
         for problem in exc.problems:

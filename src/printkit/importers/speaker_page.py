@@ -167,7 +167,8 @@ def parse(data: bytes, options: ImportOptions, report: Report) -> dict:
         end += timedelta(days=1)
 
     track, tracks = _track(root.find("track information"))
-    speaker = _speaker(root.find("speaker biography"), report)
+    base = options.base_url or options.fetched_url
+    speaker = _speaker(root.find("speaker biography"), report, base)
     session = {"id": slugify(title) or "session", "title": title}
     session["type"] = session_type(None, title)
     if session["type"] not in ("keynote", "panel", "workshop", "lightning"):
@@ -225,7 +226,7 @@ def _track(section: Section | None) -> tuple[str | None, list]:
     return track["id"], [track]
 
 
-def _speaker(bio: Section | None, report: Report) -> dict | None:
+def _speaker(bio: Section | None, report: Report, base: str | None = None) -> dict | None:
     if bio is None:
         return None
     profile = key_values(bio.find("professional profile"))
@@ -277,12 +278,12 @@ def _speaker(bio: Section | None, report: Report) -> dict | None:
     media = bio.find("media")
     if media:
         img = _IMAGE.search(media.text())
-        photo = http_url(img.group(2)) if img else None
+        photo = http_url(img.group(2), base) if img else None
         if photo:
             sp["photo"] = photo
             report.keep("speaker photo (URL)")
         elif img:
-            report.drop("speaker photo with a relative path")
+            report.drop("speaker photo with a relative path (pass --base-url)")
         credit = [_plain(x) for x in media.lines if x.strip() and not _IMAGE.search(x)]
         if credit and credit[0]:
             sp["photo_credit"] = credit[0]
