@@ -1,0 +1,359 @@
+"""A Badge + layout → drawing calls on a Surface: artwork (as one form per role), front, back, fold-over.
+
+The artwork every badge of a role shares (event band with wordmark or logo,
+role band with its word, paper colour) is drawn once as a form. The person's
+part (names, photo, QR, sessions) is fitted with `printkit.fit` and drawn
+line by line; names that had to shrink or break are noted in `Notes`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from printkit import fit as _fit
+from printkit.model import Event, Session
+from printkit.press import text as _text
+from printkit.press.color import hex_rgb
+from printkit.press.surface import Surface
+from printkit.products import style
+from printkit.products.badge_geometry import Block, Box, Face, baselines, face, front_boxes
+from printkit.products.badge_layout import BadgeLayout
+from printkit.products.badge_people import Badge
+from printkit.units import MM
+
+MORE_SESSIONS = "+{n} more in the schedule"
+
+
+def cap(size: float, bold: bool) -> float:
+    return _text.cap_height(size, bold)
+
+
+def on_color(fill: str) -> str:
+    """White or ink, whichever reads better on `fill` (WCAG relative luminance)."""
+
+    def lin(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(v) for v in hex_rgb(fill))
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "white" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else style.INK
+
+
+@dataclass
+class Notes:
+    """What happened to names while fitting: shrunk or broken (listed in the summary)."""
+
+    fitted: list[str] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)
+
+
+class Panel(Surface):
+    """A Surface for one face of a fold-over: no bleed across the fold (its top edge)."""
+
+    def __init__(self, base: Surface, width: float, height: float):
+        super().__init__(base.press, base.canvas, width, height, base.bleed)
+
+    def bleed_rect(self, x, y, w, h, fill) -> None:
+        b = self.bleed
+        x2, y2 = x + w, y + h
+        if abs(x) < 0.01:
+            x -= b
+        if abs(y) < 0.01:
+            y -= b
+        if abs(x2 - self.width) < 0.01:
+            x2 += b
+        self.rect(x, y, x2 - x, y2 - y, fill=fill)
+
+    def form(self, key, draw) -> None:
+        self.press.place_form(self, key, lambda s: draw(Panel(s, self.width, self.height)))
+
+
+@dataclass
+class BadgeArt:
+    """Draws badges of one event in one layout."""
+
+    event: Event
+    layout: BadgeLayout
+    notes: Notes = field(default_factory=Notes)
+
+    def __post_init__(self):
+        self.face: Face = face(self.layout)
+        self.band_color = self.layout.colors.band or self.event.colors.primary
+        self.schedule = self.event.schedule_url or self.event.url
+
+    # -- pieces ------------------------------------------------------------------
+
+    def front_piece(self, s: Surface, b: Badge) -> None:
+        """The printed piece's front: one face, or both faces of a fold-over."""
+        if self.layout.fold == "none":
+            self.front(s, b)
+            return
+        w, h = self.layout.face
+        self.front(Panel(s, w, h), b)
+        c = s.canvas
+        c.saveState()
+        c.translate(w, 2 * h)
+        c.rotate(180)
+        self.back(Panel(s, w, h), b)
+        c.restoreState()
+
+    # -- artwork (one form per role) ----------------------------------------------
+
+    def art(self, s: Surface, role: str) -> None:
+        s.form(f"badge-art-{role}", lambda fs: self._draw_art(fs, role))
+
+    def _draw_art(self, s: Surface, role: str) -> None:
+        lay, f = self.layout, self.face
+        if hex_rgb(lay.colors.paper) != (255, 255, 255):
+            s.bleed_rect(0, 0, f.width, f.height, lay.colors.paper)
+        s.bleed_rect(f.band.x, f.band.y, f.band.w, f.band.h, self.band_color)
+        self._band_text(s)
+        fill = style.role_color(self.event, role)
+        s.bleed_rect(f.role.x, f.role.y, f.role.w, f.role.h, fill)
+        word = style.ROLE_LABELS.get(role, role.upper())
+        m, safe = lay.margin, lay.safe
+        size = lay.role_band.size
+        wide = s.text_width(word, size, True)
+        if wide > f.width - 2 * m:
+            size *= (f.width - 2 * m) / wide
+        capy = cap(size, True)
+        base = max(safe, (f.role.h - capy) / 2)
+        s.text(f.width / 2, base, word, size, bold=True, color=on_color(fill), align="center")
+
+    def _band_text(self, s: Surface) -> None:
+        lay, f, ev = self.layout, self.face, self.event
+        band = lay.band
+        ink = on_color(self.band_color)
+        m = lay.margin
+        top = f.height - lay.safe
+        bottom = f.band.y + min(lay.safe, f.band.h * 0.18)
+        align = "center" if lay.arrangement == "stacked" else "left"
+        if band.dates:
+            dates = style.date_range(ev)
+            if ev.venue.city:
+                dates = f"{dates} · {ev.venue.city}"
+            s.fit(dates, m, bottom, f.width - 2 * m, band.dates_size * 1.2, band.dates_size,
+                  band.dates_size * 0.75, color=ink, align=align, valign="bottom",
+                  what="band dates")  # fmt: skip
+            bottom += band.dates_size * 1.2 + band.dates_size * 0.4
+        box = Box(m, bottom, f.width - 2 * m, max(1.0, top - bottom))
+        if ev.logo and self._logo(s, box, align):
+            return
+        s.fit(ev.name, box.x, box.y, box.w, box.h, band.wordmark_size, band.wordmark_min,
+              max_lines=2, bold=True, color=ink, align=align, valign="middle",
+              what="event name")  # fmt: skip
+
+    def _logo(self, s: Surface, box: Box, align: str) -> bool:
+        img = s.press.photos.load(str(self.event.logo))
+        if img is None:
+            return False
+        iw, ih = img.size
+        h = min(box.h, self.layout.band.logo_height)
+        w = h * iw / ih
+        if w > box.w:
+            w, h = box.w, box.w * ih / iw
+        x = box.x + (box.w - w) / 2 if align == "center" else box.x
+        y = box.y + (box.h - h) / 2
+        pad = 1.2 * 72 / 25.4
+        s.rect(x - pad, y - pad, w + 2 * pad, h + 2 * pad, fill="white", radius=pad)
+        s.photo(x, y, w, h, str(self.event.logo), self.event.name, self.band_color)
+        return True
+
+    # -- front -------------------------------------------------------------------
+
+    def front(self, s: Surface, b: Badge) -> None:
+        lay, f = self.layout, self.face
+        self.art(s, b.role)
+        photo = b.is_speaker and lay.photo.show
+        qr = bool(b.qr) and lay.qr.show
+        boxes = front_boxes(lay, f, photo, qr)
+        if boxes.photo is not None:
+            p = boxes.photo
+            s.photo(p.x, p.y, p.w, p.h, b.photo, b.name, style.role_color(self.event, b.role),
+                    circle=True, base_dir=b.base_dir)  # fmt: skip
+        if boxes.qr is not None:
+            q = boxes.qr
+            self.qr(s, q, b.qr, b)
+        blocks = self._name_blocks(b, boxes.text.w)
+        while len(blocks) > 1 and _height(blocks) > boxes.text.h:
+            blocks = blocks[:-1]  # organization, then pronouns, give way to the name
+        self._draw_blocks(s, blocks, boxes.text, boxes.align, "middle")
+
+    def _name_blocks(self, b: Badge, width: float) -> list[Block]:
+        lay = self.layout
+        n = lay.names
+        first_size = int(_text.size_for_cap_height(n.first_cap, True) * 10) / 10
+        gap = lay.gap
+        blocks = []
+        fit = self._fit_name(b, b.first, width, first_size, n.first_min, n.first_lines, True)
+        blocks.append(Block(fit.lines, fit.size, True, lay.colors.ink, n.leading, fit.size * 0.28))
+        if b.rest:
+            fit = self._fit_name(b, b.rest, width, n.surname_size, n.surname_min, n.surname_lines)
+            blocks.append(Block(fit.lines, fit.size, False, lay.colors.ink, n.leading, gap))
+        if b.pronouns:
+            fit = _fit_lines(b.pronouns, width, n.pronouns_size, n.pronouns_size * 0.8, 1)
+            blocks.append(Block(fit.lines, fit.size, False, lay.colors.muted, n.leading, gap * 0.7))
+        if b.organization:
+            fit = _fit_lines(b.organization, width, n.organization_size, n.organization_min,
+                             n.organization_lines)  # fmt: skip
+            blocks.append(Block(fit.lines, fit.size, True, lay.colors.muted, n.leading, 0.0))
+        if len(blocks) > 1:
+            blocks[-1] = _replace_after(blocks[-1], 0.0)
+        return blocks
+
+    def _fit_name(self, b: Badge, s: str, width: float, size: float, floor: float, lines: int,
+                  bold: bool = False) -> _fit.Fit:  # fmt: skip
+        result = _fit_lines(s, width, size, floor, lines, bold)
+        if result.truncated:
+            self.notes.cut.append(b.name)
+        elif (result.broken or result.size < size - 0.15) and (
+            not self.notes.fitted or self.notes.fitted[-1] != b.name
+        ):
+            self.notes.fitted.append(b.name)
+        return result
+
+    def _draw_blocks(self, s: Surface, blocks, box: Box, align: str, valign: str) -> None:
+        x = box.x + box.w / 2 if align == "center" else box.x
+        for blk, ys in zip(blocks, baselines(blocks, box, cap, valign), strict=True):
+            for line, y in zip(blk.lines, ys, strict=True):
+                s.text(x, y, line, blk.size, bold=blk.bold, color=blk.color, align=align)
+
+    def qr(self, s: Surface, box: Box, payload: str, b: Badge | None) -> bool:
+        """A QR code in `box`, or a warning when the payload needs modules too small to scan."""
+        from printkit.press import qr as _qr
+
+        min_module = _qr.MIN_MODULE_MM.get(s.target.name, 0.0) * MM
+        try:
+            need = _qr.min_size_for(payload, "M", min_module)
+        except Exception as e:  # qrcode's DataOverflowError and friends
+            need, why = float("inf"), str(e) or type(e).__name__
+        else:
+            why = f"it needs {need / MM:.0f} mm"
+        if need > box.w + 1e-6:
+            src = b.src if b is not None else None
+            who = f" on {b.name}'s badge" if b is not None else ""
+            s.problems.warn(f"QR code{who} left out: {_short(payload)!r} is too long for a "
+                            f"{box.w / MM:.0f} mm code ({why})",
+                            src.file if src else None, src.line if src else None, "qr")  # fmt: skip
+            return False
+        s.qr(box.x, box.y, box.w, payload)
+        return True
+
+    # -- back --------------------------------------------------------------------
+
+    def back(self, s: Surface, b: Badge) -> None:
+        lay, f = self.layout, self.face
+        bk = lay.back
+        self.art(s, b.role)
+        c = f.content
+        fit = _fit_lines(b.name, c.w, bk.name_size, bk.name_min, 2, True)
+        align = "center" if lay.arrangement == "stacked" else "left"
+        name = Block(fit.lines, fit.size, True, lay.colors.ink, lay.names.leading, 0.0)
+        top = Box(c.x, c.y, c.w, c.h - lay.gap * 0.5)
+        self._draw_blocks(s, [name], top, align, "top")
+        used = _height([name]) + lay.gap * 2
+        rest = Box(c.x, c.y, c.w, c.h - used)
+        sessions = [x for x in b.sessions if not x.is_break]
+        if b.is_speaker and sessions:
+            bottom = self._sessions(s, sessions, rest)
+            room = Box(rest.x, rest.y, rest.w, bottom - lay.gap * 2 - rest.y)
+            if room.h >= min(lay.back.schedule_qr, room.w) + 2 * lay.back.title_size:
+                self._venue(s, room, align)
+        else:
+            self._venue(s, rest, align)
+
+    def _sessions(self, s: Surface, sessions: list[Session], box: Box) -> float:
+        """Session rows from the top of `box`; returns the lowest y used."""
+        lay = self.layout
+        bk = lay.back
+        label = "YOUR SESSION" if len(sessions) == 1 else "YOUR SESSIONS"
+        s.text(box.x, box.top - cap(bk.heading_size, True), label, bk.heading_size, bold=True,
+               color=lay.colors.muted)  # fmt: skip
+        y = box.top - cap(bk.heading_size, True) - bk.heading_size * 0.9
+        more_h = bk.detail_size * 1.6
+        for i, sess in enumerate(sessions):
+            url = sess.url or sess.video
+            q = bk.session_qr if url else 0.0
+            tw = box.w - (q + lay.gap if q else 0.0)
+            blocks = self._session_blocks(sess, tw)
+            h = max(_height(blocks), q)
+            left = len(sessions) - i - 1
+            if y - h < box.y + (more_h if left else 0.0) - 0.01:
+                self._more(s, box, y, len(sessions) - i)
+                return box.y
+            row = Box(box.x, y - h, tw, h)
+            self._draw_blocks(s, blocks, row, "left", "top")
+            if q:
+                self.qr(s, Box(box.right - q, y - q, q, q), url, None)
+            y -= h + lay.gap
+        return y + lay.gap
+
+    def _more(self, s: Surface, box: Box, y: float, n: int) -> None:
+        bk = self.layout.back
+        s.text(box.x, y - cap(bk.detail_size, False) - 2, MORE_SESSIONS.format(n=n),
+               bk.detail_size, color=self.layout.colors.muted)  # fmt: skip
+
+    def _session_blocks(self, sess: Session, width: float) -> list[Block]:
+        lay = self.layout
+        bk = lay.back
+        room = self.event.room(sess.room)
+        when = f"{style.day_label(sess.day)} · {style.time_range(sess)}"
+        detail = f"{when} · {room.name}" if room else when
+        d = _fit_lines(detail, width, bk.detail_size, bk.detail_size * 0.8, 2)
+        t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, 3, True)
+        return [
+            Block(d.lines, d.size, True, self.band_color, 1.2, bk.detail_size * 0.45),
+            Block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
+        ]
+
+    def _venue(self, s: Surface, box: Box, align: str) -> None:
+        lay, ev = self.layout, self.event
+        bk = lay.back
+        q = min(bk.schedule_qr, box.h, box.w) if self.schedule else 0.0
+        lines: list[Block] = []
+        if self.schedule:
+            lines.append(Block(("SCHEDULE",), bk.heading_size, True, lay.colors.muted, 1.2,
+                               bk.detail_size * 0.6))  # fmt: skip
+        if lay.arrangement == "stacked":
+            qbox = Box(box.x + (box.w - q) / 2, box.y, q, q)
+            tbox = Box(box.x, box.y + q + lay.gap * 0.5, box.w, box.h - q - lay.gap * 0.5)
+        else:
+            qbox = Box(box.right - q, box.y, q, q)
+            tbox = Box(box.x, box.y, box.w - q - lay.gap, box.h)
+        v = ev.venue
+        info = [x for x in (v.name, v.address, ", ".join(p for p in (v.city, v.country) if p))
+                if x]  # fmt: skip
+        info.append(style.date_range(ev))
+        for i, text in enumerate(info):
+            f = _fit_lines(text, tbox.w, bk.title_size, bk.detail_size, 2, i == 0)
+            lines.append(Block(f.lines, f.size, i == 0, lay.colors.ink, 1.2, bk.detail_size * 0.5))
+        if lines:
+            lines[-1] = _replace_after(lines[-1], 0.0)
+        while lines and _height(lines) > tbox.h:
+            lines = lines[:-1]
+        valign = "top" if lay.arrangement == "side" else "middle"
+        self._draw_blocks(s, lines, tbox, align, valign)
+        if q:
+            self.qr(s, qbox, self.schedule, None)
+
+
+def _short(s: str, n: int = 40) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _fit_lines(s: str, width: float, size: float, floor: float, lines: int, bold: bool = False):
+    floor = min(floor, size)
+    height = max(size * 1.15, lines * floor * 1.15)
+    return _fit.fit_text(s, width, height, size, floor, max_lines=lines,
+                         measure=lambda t, z: _text.measure(t, z, bold), leading=1.15)  # fmt: skip
+
+
+def _height(blocks) -> float:
+    from printkit.products.badge_geometry import stack_height
+
+    return stack_height(blocks, cap)
+
+
+def _replace_after(b: Block, after: float) -> Block:
+    return Block(b.lines, b.size, b.bold, b.color, b.leading, after)

@@ -1,0 +1,135 @@
+"""A badge layout + face size → boxes for band, role band, photo, QR and text; text blocks → baselines.
+
+Pure geometry on points (origin bottom-left of the face), no drawing, so it
+can be property-tested: every box lies inside the face's safe zone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from printkit.products.badge_layout import BadgeLayout
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def top(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    def inside(self, other: Box, eps: float = 1e-6) -> bool:
+        return (
+            self.x >= other.x - eps
+            and self.y >= other.y - eps
+            and self.right <= other.right + eps
+            and self.top <= other.top + eps
+        )
+
+
+@dataclass(frozen=True)
+class Face:
+    """The fixed regions of one badge face."""
+
+    width: float
+    height: float
+    safe: Box  # nothing but background art outside this
+    band: Box  # event band (full width, from the top edge)
+    role: Box  # role band (full width, from the bottom edge)
+    content: Box  # between the bands, inside the margins
+
+
+def face(layout: BadgeLayout) -> Face:
+    w, h = layout.face
+    m, s, g = layout.margin, layout.safe, layout.gap
+    bh, rh = layout.band.height, layout.role_band.height
+    content = Box(m, rh + g, w - 2 * m, h - bh - rh - 2 * g)
+    return Face(
+        width=w,
+        height=h,
+        safe=Box(s, s, w - 2 * s, h - 2 * s),
+        band=Box(0, h - bh, w, bh),
+        role=Box(0, 0, w, rh),
+        content=content,
+    )
+
+
+@dataclass(frozen=True)
+class FrontBoxes:
+    photo: Box | None
+    qr: Box | None
+    text: Box
+    align: str  # "center" or "left"
+
+
+def front_boxes(layout: BadgeLayout, f: Face, photo: bool, qr: bool) -> FrontBoxes:
+    """Where the photo, the QR and the text go on the front (stacked or side by side)."""
+    c, g = f.content, layout.gap
+    p = min(layout.photo.size, c.w, c.h) if photo else 0.0
+    q = min(layout.qr.size, c.w, c.h) if qr else 0.0
+    if layout.arrangement == "stacked":
+        top, bottom = c.top, c.y
+        pbox = qbox = None
+        if p:
+            pbox = Box(c.x + (c.w - p) / 2, top - p, p, p)
+            top -= p + g
+        if q:
+            qbox = Box(c.x + (c.w - q) / 2, bottom, q, q)
+            bottom += q + g
+        return FrontBoxes(pbox, qbox, Box(c.x, bottom, c.w, max(0.0, top - bottom)), "center")
+    col = max(p, q)
+    if p and q and p + q + g > c.h:  # not both: the QR matters more
+        p = 0.0
+        col = q
+    pbox = Box(c.right - col + (col - p) / 2, c.top - p, p, p) if p else None
+    qbox = Box(c.right - col + (col - q) / 2, c.y, q, q) if q else None
+    tw = c.w - (col + g if col else 0.0)
+    return FrontBoxes(pbox, qbox, Box(c.x, c.y, tw, c.h), "left")
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines of text set at one size; `after` is the space below its last baseline."""
+
+    lines: tuple[str, ...]
+    size: float
+    bold: bool
+    color: str
+    leading: float
+    after: float
+
+
+def block_height(b: Block, cap: Callable[[float, bool], float]) -> float:
+    """From the cap line of the first line to the baseline of the last."""
+    return cap(b.size, b.bold) + (len(b.lines) - 1) * b.size * b.leading
+
+
+def stack_height(blocks: Sequence[Block], cap: Callable[[float, bool], float]) -> float:
+    if not blocks:
+        return 0.0
+    return sum(block_height(b, cap) for b in blocks) + sum(b.after for b in blocks[:-1])
+
+
+def baselines(
+    blocks: Sequence[Block], box: Box, cap: Callable[[float, bool], float], valign: str = "middle"
+) -> list[list[float]]:
+    """Baseline y of every line of every block, the stack placed in `box` (top or middle)."""
+    total = stack_height(blocks, cap)
+    top = box.top if valign == "top" else box.top - max(0.0, (box.h - total) / 2)
+    out = []
+    y = top
+    for b in blocks:
+        first = y - cap(b.size, b.bold)
+        ys = [first - i * b.size * b.leading for i in range(len(b.lines))]
+        out.append(ys)
+        y = ys[-1] - b.after
+    return out

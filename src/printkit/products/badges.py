@@ -1,0 +1,249 @@
+"""Event speakers + attendee CSV + a badge layout → a badge PDF (shop pages, office sheets, screen).
+
+`printkit badges [EVENT] [--attendees CSV] [--layout NAME|FILE] [--sheet NAME|FILE] ...`
+
+Target: without --sheet the default is `shop` (one badge per page with
+bleed and crop marks); with --sheet it is `office` (n-up on that sheet with
+cut lines, backs mirrored for duplex). --sheet takes a preset from
+layouts/sheets, a sheet YAML file, a gLabels template name from the
+installed database (`avery-5395`) or a gLabels XML file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from printkit.cli_options import (
+    event_argument,
+    layout_option,
+    offline_option,
+    output_option,
+    run_product,
+)
+from printkit.errors import PrintkitError, Problems
+from printkit.layout import Sheet, layout_names, load_sheet
+from printkit.model import ATTENDEE_ROLES, Attendee, Event
+from printkit.products.badge_layout import load_badge_layout
+from printkit.products.badge_people import SORTS, collect, select, sort_badges
+
+DEFAULT_NAME = "badges.pdf"
+LIST_MAX = 12  # names listed in the summary before "and N more"
+PROGRESS_MIN = 300  # badges; smaller runs take well under a second
+
+
+def resolve_sheet(ref: str | Path) -> Sheet:
+    """--sheet value → Sheet: preset name, sheet YAML file, gLabels template name or XML file."""
+    from printkit import glabels
+
+    p = Path(ref)
+    if p.suffix.lower() == ".xml":
+        if not p.is_file():
+            raise PrintkitError(f"{p}: gLabels template file not found")
+        return glabels.load_template(p)
+    if p.suffix.lower() in (".yaml", ".yml") or len(p.parts) > 1:
+        return load_sheet(p)
+    if str(ref) in layout_names("sheets"):
+        return load_sheet(str(ref))
+    tpl = glabels.find_template(str(ref))
+    if tpl is not None:
+        return tpl
+    hints = glabels.close_names(str(ref))
+    hint = f" (gLabels templates like it: {', '.join(hints)})" if hints else ""
+    where = glabels.template_dirs()
+    db = "" if where else "; no gLabels template database is installed (Debian: glabels-data)"
+    raise PrintkitError(
+        f"--sheet: no sheet named {str(ref)!r}; presets: {', '.join(layout_names('sheets'))}, "
+        f"or a gLabels template name{hint}{db}"
+    )
+
+
+def build(
+    event: Event,
+    out: Path,
+    *,
+    problems: Problems,
+    target: str | None = None,
+    layout: str | Path | None = None,
+    sheet: str | Path | Sheet | None = None,
+    duplex: bool = True,
+    start_at: int = 1,
+    only: Sequence[str] = (),
+    roles: Sequence[str] = (),
+    sort: str = "name",
+    offline: bool = False,
+    attendees: str | Path | Sequence[Attendee] | None = None,
+    progress: bool | None = None,
+) -> str:
+    """Render the badges into `out`; return the summary line(s). Raises PrintkitError on bad input."""
+    from printkit.attendees import load_attendees
+    from printkit.press import Press
+    from printkit.press.images import PhotoStore
+    from printkit.products.badge_draw import BadgeArt
+
+    lay = load_badge_layout(layout, problems)
+    sheet_obj = resolve_sheet(sheet) if isinstance(sheet, (str, Path)) else sheet
+    target = target or ("office" if sheet_obj is not None else "shop")
+    if sheet_obj is not None and target != "office":
+        raise PrintkitError(
+            f"--sheet lays badges out n-up for an office printer: use --target office "
+            f"(or leave --target out), not {target}"
+        )
+    if start_at != 1 and target != "office":
+        raise PrintkitError("--start-at applies to sheets (--sheet / --target office) only")
+    if start_at < 1:
+        raise PrintkitError("--start-at counts label slots from 1")
+    people: Sequence[Attendee] = ()
+    if isinstance(attendees, (str, Path)):
+        people = load_attendees(attendees, problems)
+    elif attendees:
+        people = attendees
+    badges, _merged = collect(event, people)
+    badges = sort_badges(select(badges, only, roles), sort)
+    if not badges:
+        raise PrintkitError("no badges to print (no speakers or attendees match)")
+
+    art = BadgeArt(event, lay)
+    fold = lay.fold != "none"
+    with_back = duplex and lay.back.show and not fold
+    photos = PhotoStore(problems=problems, offline=offline)
+    press = Press(
+        out,
+        lay.piece,
+        target,
+        title=f"{event.name}: badges",
+        problems=problems,
+        sheet=sheet_obj,
+        duplex=with_back,
+        photos=photos,
+        subject=f"{len(badges)} badges, layout {lay.name}",
+        start_at=start_at - 1,
+    )
+    if progress is None:
+        progress = len(badges) >= PROGRESS_MIN and sys.stderr.isatty()
+    try:
+        with _progress(badges, progress) as items:
+            for b in items:
+                cut = len(art.notes.cut)
+                press.add(
+                    lambda s, b=b: art.front_piece(s, b),
+                    (lambda s, b=b: art.back(s, b)) if with_back else None,
+                )
+                if len(art.notes.cut) > cut:
+                    src = b.src
+                    problems.warn(
+                        f'"{b.name}" does not fit even on {lay.names.first_lines} lines at the '
+                        "smallest size; it was shortened with …",
+                        src.file if src else None,
+                        src.line if src else None,
+                        "name",
+                    )
+        photos.finish()
+        result = press.close()
+    except BaseException:
+        press._discard()
+        raise
+    speakers = sum(1 for b in badges if b.is_speaker)
+    n_warn = len(problems.warnings)
+    line = (
+        f"{len(badges)} badges ({speakers} speakers, {len(badges) - speakers} attendees) "
+        f"on {result.pages} pages → {result.path}"
+    )
+    if n_warn:
+        line += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
+    lines = [line]
+    if art.notes.fitted:
+        lines.append(_listing("Names set smaller or on two lines", art.notes.fitted))
+    return "\n".join(lines)
+
+
+def _listing(label: str, names: list[str]) -> str:
+    shown = ", ".join(names[:LIST_MAX])
+    more = f" and {len(names) - LIST_MAX} more" if len(names) > LIST_MAX else ""
+    return f"{label} ({len(names)}): {shown}{more}"
+
+
+class _progress:
+    """click.progressbar on stderr when wanted, else the plain sequence."""
+
+    def __init__(self, items, show: bool):
+        self.items, self.show, self.bar = items, show, None
+
+    def __enter__(self):
+        if not self.show:
+            return self.items
+        self.bar = click.progressbar(self.items, label="badges", file=sys.stderr)
+        return self.bar.__enter__()
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+@click.command("badges")
+@event_argument
+@click.option("--attendees", metavar="CSV", help="Attendee CSV (name, organization, role, ...).")
+@layout_option("Badge layout: a6 (default), 4x3in, cr80, a7, foldover-a5, or a YAML file.")
+@click.option(
+    "--sheet",
+    metavar="NAME|FILE",
+    help="Lay badges out n-up: a4, letter, a4-4up-a6, avery-5392, avery-5390, avery-l7418, "
+    "any installed gLabels template (avery-5395), or a sheet YAML / gLabels XML file.",
+)
+@click.option(
+    "--target",
+    type=click.Choice(("shop", "office", "screen")),
+    default=None,
+    help="shop: one badge a page, bleed, crop marks, CMYK (default without --sheet); "
+    "office: n-up sheets with cut lines (default with --sheet); screen: RGB.",
+)
+@click.option(
+    "--duplex/--front-only",
+    default=True,
+    show_default=True,
+    help="Print backs (sessions or schedule QR); on sheets, back sheets are mirrored.",
+)
+@click.option(
+    "--start-at",
+    type=int,
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="First label slot to use on the first sheet (skips used labels).",
+)
+@click.option(
+    "--only", multiple=True, metavar="ID", help="Only these speaker or ticket ids (repeatable)."
+)
+@click.option(
+    "--role", "roles", multiple=True, type=click.Choice(ATTENDEE_ROLES), help="Only these roles."
+)
+@click.option("--sort", type=click.Choice(SORTS), default="name", show_default=True)
+@output_option(DEFAULT_NAME)
+@offline_option
+def command(event, attendees, layout, sheet, target, duplex, start_at, only, roles, sort, output,
+            offline):  # fmt: skip
+    """Speaker and attendee badges: shop pages, or n-up sheets and label stock."""
+    run_product(
+        build,
+        event,
+        output,
+        DEFAULT_NAME,
+        target=target,
+        layout=layout,
+        sheet=sheet,
+        duplex=duplex,
+        start_at=start_at,
+        only=_split(only),
+        roles=tuple(roles),
+        sort=sort,
+        offline=offline,
+        attendees=attendees,
+    )
