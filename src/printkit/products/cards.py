@@ -33,6 +33,7 @@ from printkit.products.sign_parts import (
     LEADING,
     block_height,
     draw_lines,
+    fonts_ready,
     largest_fit,
     measure,
     plan_fit,
@@ -162,6 +163,7 @@ def build(
     from printkit.press.page import Press
 
     lay = load_card_layout(layout, problems)
+    fonts_ready()
     sessions = cue_sessions(event)
     if not sessions:
         raise PrintkitError("nothing to print: no session has a host introduction or speakers")

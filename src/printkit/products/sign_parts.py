@@ -13,6 +13,17 @@ from printkit.press.surface import Surface
 LEADING = 1.18
 
 
+def fonts_ready() -> None:
+    """Register PK-Sans before measuring (planning happens before the Press opens a canvas)."""
+    from printkit.press import fonts
+
+    fonts.register_fonts()
+    ensure = getattr(fonts, "ensure", None)
+    if ensure is not None:  # register_fonts may skip a face whose cmap is already cached
+        ensure(fonts.REGULAR)
+        ensure(fonts.BOLD)
+
+
 def measure(bold: bool):
     """A measure(text, size) function for PK-Sans regular or bold."""
     return lambda s, size: _text.measure(s, size, bold)

@@ -27,6 +27,7 @@ from printkit.press.surface import Surface
 from printkit.products import style
 from printkit.products.sign_door import door_sessions, draw_door
 from printkit.products.sign_layout import SignLayout, load_sign_layout
+from printkit.products.sign_parts import fonts_ready
 from printkit.products.sign_plan import paginate
 from printkit.products.sign_room import (
     draw_room_page,
@@ -43,7 +44,7 @@ def select(event: Event, days=(), rooms=()) -> tuple[list[date], list[Room]]:
     """--day and --room values → the schedule days and rooms to print (PrintkitError if unknown)."""
     known_days = list(event.days)
     if days:
-        wanted = [d.date() if hasattr(d, "date") else d for d in days]
+        wanted = [_as_date(d) for d in days]
         bad = [d for d in wanted if d not in known_days]
         if bad:
             have = ", ".join(f"{d:%Y-%m-%d}" for d in known_days) or "none"
@@ -59,6 +60,16 @@ def select(event: Event, days=(), rooms=()) -> tuple[list[date], list[Room]]:
             )
         all_rooms = [r for r in all_rooms if r.id in rooms]
     return known_days, all_rooms
+
+
+def _as_date(d) -> date:
+    """A date, datetime or YYYY-MM-DD text → date."""
+    if isinstance(d, str):
+        try:
+            return date.fromisoformat(d)
+        except ValueError:
+            raise PrintkitError(f"--day {d}: not a date (use YYYY-MM-DD)") from None
+    return d.date() if hasattr(d, "date") else d
 
 
 def build(
@@ -82,6 +93,7 @@ def build(
     if kind not in KINDS:
         raise PrintkitError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     lay = load_sign_layout(layout, problems)
+    fonts_ready()
     sel_days, sel_rooms = select(event, days, rooms)
     room_ids = {r.id for r in sel_rooms}
     trim = lay.landscape if kind == "door" else lay.portrait

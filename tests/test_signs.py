@@ -1,0 +1,273 @@
+"""Room day signs and door signs: titles in the text, QR codes decode, safe zone, pages, filters."""
+
+from __future__ import annotations
+
+import re
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from conftest import invoke
+from pypdf import PdfReader
+
+from printkit.check import SAFE_MM
+from printkit.errors import PrintkitError, Problems
+from printkit.load import load_event
+from printkit.products import signs
+from printkit.products.sign_door import door_sessions, qr_codes
+from printkit.products.sign_layout import load_sign_layout
+from printkit.products.sign_room import plan_rows, room_days
+from printkit.units import MM
+
+LONG_TITLE = (
+    "Towards Reproducible Evaluation of Open Foundation Models Across Languages, Modalities and "
+    "Hardware: Lessons Learned from Two Years of Community Benchmarks and What We Would Do Again"
+)
+assert len(LONG_TITLE) >= 180
+CJK_TITLE = "大规模语言模型的开放协作与未来发展"
+LONG_ROOM = "The Grand Auditorium of the Northern Wing of the Conference Centre"
+
+
+def _event_yaml() -> str:
+    people = "\n".join(
+        f"  - {{id: p{i}, name: Panelist Number{i} Example, organization: Org {i}, "
+        f"position: Researcher{', profile_url: https://example.org/people/p' + str(i) if i % 2 else ''}}}"
+        for i in range(1, 7)
+    )
+    talks = []
+    titles = [LONG_TITLE, CJK_TITLE] + [f"Talk number {i} about open tools" for i in range(3, 12)]
+    for i, title in enumerate(titles):
+        h, mnt = divmod(9 * 60 + i * 35, 60)
+        talks.append(
+            f"  - {{id: t{i}, title: '{title}', track: {'ai' if i % 2 else 'infra'}, room: hall, "
+            f"start: '2025-05-06 {h:02d}:{mnt:02d}', duration: 30, speakers: [p{i % 6 + 1}], "
+            f"url: 'https://example.org/talks/t{i}'}}"
+        )
+    return f"""\
+event:
+  id: edge-conf
+  name: Edge Conf
+  start: 2025-05-06
+  end: 2025-05-07
+  timezone: Europe/Paris
+  url: https://example.org/
+  schedule_url: https://example.org/schedule/
+  version: v7 (2025-05-01)
+tracks:
+  - {{id: ai, name: AI Models, color: "#2E7D32"}}
+  - {{id: infra, name: Infrastructure, color: "#8E24AA"}}
+rooms:
+  - {{id: hall, name: Hall A, floor: Ground floor}}
+  - {{id: long, name: {LONG_ROOM}, floor: Level 3, url: https://example.org/rooms/long}}
+speakers:
+{people}
+sessions:
+{chr(10).join(talks)}
+  - {{id: coffee, title: Coffee, type: break, start: '2025-05-06 10:10', duration: 20}}
+  - {{id: panel, title: Six people on one stage, subtitle: A panel about open data, type: panel,
+      track: ai, room: long, start: '2025-05-06 14:00', duration: 60,
+      speakers: [p1, p2, p3, p4, p5, p6], video: 'https://example.org/video/panel',
+      url: 'https://example.org/talks/panel'}}
+  - {{id: late, title: Night owls meetup, type: social, room: hall,
+      start: '2025-05-06 23:30', end: '2025-05-07 01:00'}}
+  - {{id: lunch, title: Lunch, type: break, room: long, start: '2025-05-06 12:00', duration: 60}}
+  - {{id: solo, title: The last talk, track: infra, room: long, start: '2025-05-07 10:00',
+      duration: 30, speakers: [p3]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def event(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ev") / "event.yaml"
+    path.write_text(_event_yaml(), encoding="utf-8")
+    problems = Problems()
+    ev = load_event(path, problems)
+    assert not problems.errors, [str(p) for p in problems.errors]
+    return ev
+
+
+@pytest.fixture(scope="module")
+def shop_pdf(event, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "signs.pdf"
+    problems = Problems()
+    summary = signs.build(event, out, problems=problems, target="shop")
+    return out, summary, problems
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _texts(path) -> list[str]:
+    return [p.extract_text() or "" for p in PdfReader(str(path)).pages]
+
+
+def test_pages_in_order_room_signs_then_doors(event, shop_pdf):
+    path, summary, _ = shop_pdf
+    lay = load_sign_layout("a4")
+    rds = room_days(event, list(event.rooms), list(event.days))
+    doors = door_sessions(event, sorted(event.sessions, key=lambda s: s.start))
+    texts = _texts(path)
+    room_pages = len(texts) - len(doors)
+    assert "door sign" in summary and f"{room_pages} room sign pages" in summary
+    # Hall A on day 1 is full: it continues on a second page marked "continued"
+    hall_pages = [t for t in texts[:room_pages] if "Hall A" in t and "Tuesday 6 May" in t]
+    assert len(hall_pages) >= 2
+    assert "CONTINUED" not in hall_pages[0] and "CONTINUED" in hall_pages[1]
+    assert "Continued on sheet 2" in hall_pages[0]
+    # titles never shrink below the floor on a room sign
+    for rd in rds:
+        for row in plan_rows(event, rd.sessions, lay, 210 * MM):
+            if not row.is_break:
+                assert row.title.size >= lay.room.title_min
+
+
+def test_every_title_on_its_room_sign(event, shop_pdf):
+    path, _, problems = shop_pdf
+    texts = [_norm(t) for t in _texts(path)]
+    for rd in room_days(event, list(event.rooms), list(event.days)):
+        on_sign = "".join(t for t in texts if _norm(rd.room.name[:20]) in t)
+        for s in rd.sessions:
+            title = _norm(s.title)
+            if s.title == LONG_TITLE:  # two lines at 14 pt cannot hold 180 characters
+                assert title[:40] in on_sign
+                assert any("shortened to two lines" in w.message for w in problems.warnings)
+            else:
+                assert title in on_sign, s.title
+    # the midnight social belongs to the day it starts
+    day2 = [t for t in texts if "Wednesday7May" in t]
+    assert day2 and not any("Nightowls" in t for t in day2)
+
+
+def _door_order(event):
+    """Door sessions in the order the PDF has them: day, room as listed, time."""
+    rooms = {r.id: i for i, r in enumerate(event.rooms)}
+    ordered = sorted(event.sessions, key=lambda s: (s.day, rooms[s.room or "hall"], s.start))
+    return door_sessions(event, ordered)
+
+
+def test_every_title_on_its_door_sign_and_qr_codes_decode(event, shop_pdf):
+    path, _, _ = shop_pdf
+    doors = _door_order(event)
+    texts = _texts(path)
+    pdf = pdfium.PdfDocument(str(path))
+    first = len(texts) - len(doors)
+    by_title = {s.id: first + i for i, s in enumerate(doors)}
+    for s in doors:
+        assert _norm(s.title) in _norm(texts[by_title[s.id]]), "the full title is on its sign"
+    checked = 0
+    for s in doors:
+        n = by_title[s.id]
+        t = texts[n]
+        assert "Next in this room" in t and "as of v7 (2025-05-01)" in t
+        want = {q.url for q in qr_codes(event, s)}
+        if s.id in ("panel", "t0", "t1", "late", "solo"):
+            image = pdf[n].render(scale=150 / 72).to_pil()
+            got = {b.text for b in zxingcpp.read_barcodes(image)}
+            assert got == want, (s.id, got, want)
+            checked += 1
+    assert checked == 5
+    panel = texts[by_title["panel"]]
+    for i in range(1, 7):
+        assert f"Number{i}" in panel
+    assert "Watch the recording" in panel and "Speaker profile" in panel
+
+
+def test_qr_choice_and_captions(event):
+    panel = next(s for s in event.sessions if s.id == "panel")
+    codes = qr_codes(event, panel)
+    assert [c.caption for c in codes] == ["Watch the recording", "Speaker profile"]
+    assert codes[1].url == "https://example.org/people/p1"
+    solo = next(s for s in event.sessions if s.id == "solo")
+    assert [(c.caption, c.url) for c in qr_codes(event, solo)] == [
+        ("Full schedule", "https://example.org/schedule/"),
+        ("Speaker profile", "https://example.org/people/p3"),
+    ]
+    assert [s.id for s in door_sessions(event, event.sessions)].count("coffee") == 0
+    assert "late" in [s.id for s in door_sessions(event, event.sessions)]
+
+
+def test_no_character_outside_the_safe_zone(shop_pdf):
+    path, _, _ = shop_pdf
+    pdf = pdfium.PdfDocument(str(path))
+    with pikepdf.open(path) as doc:
+        trims = [[float(v) for v in p.obj["/TrimBox"]] for p in doc.pages]
+    safe = SAFE_MM * MM
+    for n, page in enumerate(pdf):
+        x0, y0, x1, y1 = trims[n]
+        tp = page.get_textpage()
+        for i in range(tp.count_chars()):
+            if not tp.get_text_range(i, 1).strip():
+                continue
+            left, bottom, right, top = tp.get_charbox(i)
+            assert left >= x0 + safe - 0.5 and right <= x1 - safe + 0.5, (n, i)
+            assert bottom >= y0 + safe - 0.5 and top <= y1 - safe + 0.5, (n, i)
+
+
+def test_shop_boxes_rotation_and_cmyk(event, shop_pdf):
+    path, _, _ = shop_pdf
+    doors = len(door_sessions(event, event.sessions))
+    with pikepdf.open(path) as doc:
+        assert "/OutputIntents" in doc.Root
+        pages = list(doc.pages)
+        for i, p in enumerate(pages):
+            x0, y0, x1, y1 = (float(v) for v in p.obj["/TrimBox"])
+            assert (round((x1 - x0) / MM), round((y1 - y0) / MM)) == (210, 297)
+            assert "/BleedBox" in p.obj
+            door = i >= len(pages) - doors
+            assert int(p.obj.get("/Rotate", 0)) == (90 if door else 0)
+            ops = {str(op) for _, op in pikepdf.parse_content_stream(p)}
+            assert not ops & {"rg", "RG"}, "shop pages use CMYK only"
+
+
+def test_door_only_is_landscape_and_filters(event, tmp_path):
+    out = tmp_path / "doors.pdf"
+    summary = signs.build(
+        event, out, problems=Problems(), target="screen", kind="door", rooms=("long",)
+    )
+    texts = _texts(out)
+    assert "2 door signs" in summary
+    assert len(texts) == 2  # the panel and the last talk; the lunch break gets none
+    w, h = (float(v) for v in PdfReader(str(out)).pages[0].mediabox[2:])
+    assert w > h
+    out2 = tmp_path / "day2.pdf"
+    signs.build(event, out2, problems=Problems(), target="screen", days=("2025-05-07",))
+    t2 = _texts(out2)
+    assert len(t2) == 2 and all("The last talk" in t for t in t2)
+    assert not any("Night owls" in t for t in t2)
+
+
+def test_cli_filters_and_errors(runner, event, tmp_path):
+    src = tmp_path / "event.yaml"
+    src.write_text(_event_yaml(), encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    r = invoke(runner, "signs", src, "--kind", "room", "--day", "2025-05-07", "--room", "long",
+               "--target", "office", "-o", out)  # fmt: skip
+    assert r.exit_code == 0, r.output
+    texts = _texts(out)
+    assert len(texts) == 1 and "The last talk" in texts[0] and "Hall A" not in texts[0]
+    r = invoke(runner, "signs", src, "--room", "nope", "-o", tmp_path / "x.pdf")
+    assert r.exit_code == 1 and "no such room" in r.stderr and not (tmp_path / "x.pdf").exists()
+    r = invoke(runner, "signs", src, "--day", "2025-06-01", "-o", tmp_path / "x.pdf")
+    assert r.exit_code == 1 and "no sessions that day" in r.stderr
+
+
+@pytest.mark.parametrize("name,size", [("a3", (297, 420)), ("letter", (216, 279)),
+                                       ("tabloid", (279, 432))])  # fmt: skip
+def test_other_layouts(event, tmp_path, name, size):
+    out = tmp_path / f"{name}.pdf"
+    signs.build(event, out, problems=Problems(), target="shop", layout=name, rooms=("long",),
+                days=("2025-05-06",))  # fmt: skip
+    page = PdfReader(str(out)).pages[0]
+    x0, y0, x1, y1 = (float(v) for v in page.trimbox)
+    assert (round((x1 - x0) / MM), round((y1 - y0) / MM)) == size
+    assert _norm(LONG_ROOM[:20]) in _norm(page.extract_text())
+
+
+def test_layout_unknown_key_is_an_error(event, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\npaper: A4\nroom:\n  titel: 20\n", encoding="utf-8")
+    with pytest.raises(PrintkitError) as e:
+        signs.build(event, tmp_path / "x.pdf", problems=Problems(), layout=str(bad))
+    assert "bad.yaml:4" in str(e.value.problems[0]) and "title" in str(e.value.problems[0])
