@@ -7,7 +7,11 @@ PRINTKIT_UPDATE_REFERENCES=1 pytest tests/test_fonts_text.py (then LOOK at them)
 from __future__ import annotations
 
 import io
+import json
 import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -23,6 +27,7 @@ from printkit.press import fonts, text
 from printkit.press.text import Run, draw_line, initials, measure, missing_chars, runs
 
 REFERENCE = Path(__file__).parent / "reference"
+REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 UPDATE = os.environ.get("PRINTKIT_UPDATE_REFERENCES") == "1"
 
 SAMPLES = {
@@ -32,6 +37,10 @@ SAMPLES = {
     "cyrillic": "Бого Шопов",
     "latin": "Ana María Núñez-Ölçer",
     "mixed": "مرحبا Room 101 شكرا",
+    "hebrew": "שרה כהן (דוד)",
+    "bengali": "রবীন্দ্রনাথ ঠাকুর",
+    "thai": "น้ำใจ ปั้นดิ่ง",
+    "emoji": "RISC‑V 🚀 ✨🐧",
 }
 SIZE = 28
 PAGE = (320, 48)
@@ -79,8 +88,8 @@ def _ink_columns(img: Image.Image) -> tuple[float, float]:
 
 
 def test_register_fonts_is_idempotent():
-    fonts.register_fonts()
-    fonts.register_fonts()
+    fonts.register_fonts(everything=True)
+    fonts.register_fonts(everything=True)
     from reportlab.pdfbase import pdfmetrics
 
     for name in fonts.FILES:
@@ -88,13 +97,49 @@ def test_register_fonts_is_idempotent():
 
 
 def test_fallback_chain_order():
-    assert fonts.FALLBACK_CHAIN() == ["PK-Sans", "PK-Arabic", "PK-Devanagari", "PK-CJK"]
-    assert fonts.FALLBACK_CHAIN(True) == [
-        "PK-Sans-Bold",
-        "PK-Arabic-Bold",
-        "PK-Devanagari-Bold",
-        "PK-CJK",
+    chain = fonts.FALLBACK_CHAIN()
+    assert chain[:4] == ["PK-Sans", "PK-Arabic", "PK-Hebrew", "PK-Devanagari"]
+    assert chain[-2:] == ["PK-CJK", "PK-Emoji"]
+    assert len(chain) == len(set(chain)) == 21
+    bold = fonts.FALLBACK_CHAIN(True)
+    assert bold[:3] == ["PK-Sans-Bold", "PK-Arabic-Bold", "PK-Hebrew-Bold"]
+    assert "PK-Sinhala" in bold and bold[-2:] == ["PK-CJK", "PK-Emoji"]
+    assert set(chain) | set(bold) == set(fonts.FILES)
+
+
+def test_fonts_load_lazily_and_cache_their_coverage(tmp_path):
+    code = (
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from printkit.press import fonts, text\n"
+        "text.measure('Ana María', 10)\n"
+        "print(sorted(n for n in pdfmetrics.getRegisteredFontNames() if n.startswith('PK-')))\n"
+        "print(fonts.has_glyph('PK-CJK', '胡'), fonts.has_glyph('PK-Thai', 'ก'))\n"
+        "print('PK-CJK' in pdfmetrics.getRegisteredFontNames())\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    outs = [
+        subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        for _ in range(2)
     ]
+    # The first process parses every font to build the cache; the next one only PK-Sans.
+    assert [o.returncode for o in outs] == [0, 0], outs[0].stderr + outs[1].stderr
+    assert outs[0].stdout.splitlines()[1:] == ["True True", "True"]
+    assert outs[1].stdout.splitlines() == ["['PK-Sans', 'PK-Sans-Bold']", "True True", "False"]
+    (cache,) = (tmp_path / "printkit").glob("font-coverage-*.json")
+    ranges = json.loads(cache.read_text())["ranges"]
+    assert set(ranges) == set(fonts.FILES)
+    fonts.register_fonts(everything=True)
+    for name in ("PK-Emoji", "PK-Hebrew", "PK-CJK"):
+        assert fonts.cmap(name) == {c for lo, hi in ranges[name] for c in range(lo, hi + 1)}
+
+
+def test_bundled_fonts_are_truetype_and_small():
+    from printkit.resources import asset
+
+    paths = {f: asset("fonts", f) for f, _ in fonts.FILES.values()}
+    for path in paths.values():
+        assert path.read_bytes()[:4] in (b"\x00\x01\x00\x00", b"ttcf"), path
+    assert paths["Symbola-Emoji.ttf"].stat().st_size < 2_000_000
 
 
 def test_has_glyph():
@@ -118,13 +163,57 @@ def test_has_glyph():
         ("Ana María Núñez-Ölçer", "PK-Sans"),
         ("Бого Шопов", "PK-Sans"),
         ("Ελένη Παπαδοπούλου", "PK-Sans"),
+        ("שרה כהן", "PK-Hebrew"),
+        ("สมชาย ใจดี", "PK-Thai"),
+        ("রবীন্দ্রনাথ ঠাকুর", "PK-Bengali"),
+        ("சுப்பிரமணியன்", "PK-Tamil"),
+        ("వెంకటేశ్వర", "PK-Telugu"),
+        ("નરેન્દ્ર", "PK-Gujarati"),
+        ("ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "PK-Gurmukhi"),
+        ("ಕುವೆಂಪು", "PK-Kannada"),
+        ("മോഹൻലാൽ", "PK-Malayalam"),
+        ("ශ්‍රී ලංකා", "PK-Sinhala"),
+        ("ნინო ბერიძე", "PK-Georgian"),
+        ("Արամ Խաչատրյան", "PK-Armenian"),
+        ("ኃይለ ሥላሴ", "PK-Ethiopic"),
+        ("សុខ ចាន់", "PK-Khmer"),
+        ("ສົມພອນ", "PK-Lao"),
+        ("အောင်ဆန်း", "PK-Myanmar"),
+        ("🚀✨🐧", "PK-Emoji"),
     ],
 )
 def test_runs_pick_the_script_font(s, font):
     (run,) = runs(s)
-    assert run == Run(s, font, font == "PK-Arabic")
+    assert run == Run(s, font, font in ("PK-Arabic", "PK-Hebrew"))
     (bold,) = runs(s, bold=True)
-    assert bold.font == (font if font == "PK-CJK" else font + "-Bold")
+    no_bold = ("PK-CJK", "PK-Sinhala", "PK-Ethiopic", "PK-Emoji")
+    assert bold.font == (font if font in no_bold else font + "-Bold")
+
+
+def test_emoji_in_a_latin_title_get_the_emoji_font():
+    assert [(r.text, r.font) for r in runs("Linux on RISC‑V 🚀")] == [
+        ("Linux on RISC‑V ", "PK-Sans"),
+        ("🚀", "PK-Emoji"),
+    ]
+    # ZWJ sequences print as their parts; skin tones and selectors need no glyph.
+    assert missing_chars("🏳️\u200d⚧️🏴\u200d☠️ 👋🏽") == ""
+    assert text._glyphs("👋🏽", "PK-Emoji", False)[0] == "👋"
+
+
+def test_hebrew_is_drawn_right_to_left():
+    s = "שרה כהן (דוד)"
+    doc = pdfium.PdfDocument(_line_pdf(s))
+    try:
+        page = doc[0].get_textpage()
+        xs = {}
+        for i in range(page.count_chars()):
+            ch = page.get_text_range(i, 1)
+            if ch.strip():
+                xs.setdefault(ch, page.get_charbox(i)[0])
+    finally:
+        doc.close()
+    # First logical word rightmost, the bracketed word leftmost; letters right to left.
+    assert xs["ש"] > xs["ר"] > xs["ה"] > xs["כ"] > xs["ן"] > xs["ד"]
 
 
 @settings(max_examples=200, deadline=None)
@@ -206,19 +295,68 @@ def test_decomposed_accents_are_composed():
     assert run.text == "Núñez" and run.font == "PK-Sans"
 
 
+NO_GLYPH = "\U0001fae8"  # SHAKING FACE (Unicode 15): in no bundled font
+
+
 def test_missing_chars():
     assert missing_chars("Ana María") == ""
-    assert missing_chars("👩\u200d💻 Zoë\ufe0f") == "👩💻"
-    assert missing_chars("שלום") == "שלום"  # no bundled Hebrew font
+    assert missing_chars("👩\u200d💻 Zoë\ufe0f שלום") == ""
+    assert missing_chars(f"Ana {NO_GLYPH} \ue000 {NO_GLYPH}") == NO_GLYPH + "\ue000"
+
+
+def test_characters_without_a_glyph_are_left_out_not_boxed():
+    s = f"Ana{NO_GLYPH} Li 李{NO_GLYPH}"
+    assert "".join(r.text for r in runs(s)) == "Ana Li 李"
+    assert measure(s, 10) == measure("Ana Li 李", 10)
 
 
 def test_warn_missing_names_the_text():
     problems = Problems()
-    assert not text.warn_missing("Ana", problems, "attendees.csv:3: name")
-    assert text.warn_missing("Ana 🙂", problems, "attendees.csv:4: name")
+    assert not text.warn_missing("Ana 🙂", problems, "attendees.csv:3: name")
+    assert text.warn_missing(f"Ana {NO_GLYPH}\ue000 {NO_GLYPH}", problems, "attendees.csv:4: name")
     (w,) = problems.warnings
-    assert "Ana 🙂" in str(w) and "U+1F642" in str(w)
+    assert "2 characters without a glyph were left out" in str(w)
+    assert "U+1FAE8" in str(w) and "U+E000" in str(w) and "'Ana " in str(w)
     assert str(w).startswith("attendees.csv:4: name: warning:")
+
+
+def _realdata_strings():
+    """Person names and titles of every real schedule export."""
+    keys = {"title", "subtitle", "name", "public_name", "fullName", "firstName", "lastName"}
+
+    def walk(o, key=None):
+        if isinstance(o, dict):
+            for k, v in o.items():
+                yield from walk(v, k)
+        elif isinstance(o, list):
+            for v in o:
+                yield from walk(v, key)
+        elif isinstance(o, str) and key in keys:
+            yield o
+
+    for path in sorted(REALDATA.glob("*.xml")):
+        for el in ET.parse(path).iter():
+            if el.tag in ("title", "subtitle", "person") and el.text:
+                yield path.name, el.text
+    for path in sorted(REALDATA.glob("*.json")):
+        for s in walk(json.loads(path.read_text(encoding="utf-8"))):
+            yield path.name, s
+
+
+# Characters of real names and titles no bundled font has (none so far).
+KNOWN_MISSING: set[str] = set()
+
+
+@pytest.mark.skipif(not REALDATA.is_dir(), reason="shared/realdata is absent")
+def test_real_names_and_titles_have_every_glyph():
+    seen = 0
+    missing = {}
+    for source, s in _realdata_strings():
+        seen += 1
+        for ch in missing_chars(s):
+            missing.setdefault(ch, f"{source}: {s}")
+    assert seen > 1000
+    assert set(missing) <= KNOWN_MISSING, missing
 
 
 # --- measuring -----------------------------------------------------------
@@ -294,6 +432,10 @@ def test_every_font_embedded_and_no_helvetica():
         "NotoSans-Regular",
         "NotoSansArabic-Regular",
         "NotoSansDevanagari-Regular",
+        "NotoSansHebrew-Regular",
+        "NotoSansBengali-Regular",
+        "NotoSansThai-Regular",
+        "Symbola",
         "WenQuanYiMicroHei-0",
     }
     extracted = reader.pages[0].extract_text()
@@ -305,6 +447,8 @@ def test_every_font_embedded_and_no_helvetica():
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_matches_reference_image(name):
+    if name == "emoji":
+        pytest.skip("emoji are checked by runs and embedding, not by a reference image")
     img = _raster(_line_pdf(SAMPLES[name]))
     path = REFERENCE / f"text-{name}.png"
     if UPDATE:
@@ -333,14 +477,34 @@ def _devanagari_unshaped(c):
     c.drawString(10, 16, SAMPLES["devanagari"])
 
 
+def _hebrew_logical_order(c):
+    # Hebrew drawn left to right, as drawString does.
+    c.setFont("PK-Hebrew", SIZE)
+    c.drawString(10, 16, SAMPLES["hebrew"])
+
+
+def _bengali_unshaped(c):
+    c.setFont("PK-Bengali", SIZE)
+    c.drawString(10, 16, SAMPLES["bengali"])
+
+
+def _thai_unshaped(c):
+    c.setFont("PK-Thai", SIZE)
+    c.drawString(10, 16, SAMPLES["thai"])
+
+
 @pytest.mark.parametrize(
     ("name", "wrong"),
     [
         ("arabic", _unshaped_arabic),
         ("latin", _latin_in_cjk_font),
         ("devanagari", _devanagari_unshaped),
+        ("hebrew", _hebrew_logical_order),
+        ("bengali", _bengali_unshaped),
+        ("thai", _thai_unshaped),
     ],
 )
 def test_references_catch_wrong_rendering(name, wrong):
+    fonts.register_fonts(everything=True)
     ref = Image.open(REFERENCE / f"text-{name}.png").convert("L")
     assert _diff(_raster(_pdf(wrong)), ref) > 2 * TOLERANCE

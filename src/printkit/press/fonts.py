@@ -1,9 +1,18 @@
-"""Bundled TTF files → registered ReportLab fonts (once per process) and fast glyph lookups.
+"""Bundled TTF files → ReportLab fonts registered on first use, and fast glyph lookups.
 
-Names: PK-Sans / PK-Sans-Bold (Noto Sans: Latin, Greek, Cyrillic),
-PK-Arabic / PK-Arabic-Bold, PK-Devanagari / PK-Devanagari-Bold (Noto) and
-PK-CJK (WenQuanYi Micro Hei, face 0 of the TTC; it has no bold, so bold CJK
-uses it too). A font family makes ``<b>`` work for PK-Sans in paragraphs.
+Names: PK-Sans / PK-Sans-Bold (Noto Sans: Latin, Greek, Cyrillic), one
+PK-<Script> / PK-<Script>-Bold pair per other script (Noto: Arabic, Hebrew,
+Indic scripts, Thai, Lao, Khmer, Myanmar, Georgian, Armenian, Ethiopic),
+PK-CJK (WenQuanYi Micro Hei, face 0 of the TTC) and PK-Emoji (a subset of
+Symbola: monochrome emoji, pictographs, arrows, dingbats). Scripts without a
+bundled bold (CJK, Sinhala, Ethiopic, Emoji) use the regular face for bold.
+A font family makes ``<b>`` work for PK-Sans in paragraphs.
+
+PK-Sans is registered by ``register_fonts()``; every other font only when
+``ensure(name)`` is called (text.py does before drawing or measuring a run),
+so a Latin job never parses the 5 MB CJK file. Which code points each file
+covers (``cmap``) comes from a small JSON built once in the user cache dir
+($XDG_CACHE_HOME/printkit, else ~/.cache/printkit), keyed by file sizes.
 
 No document may reference ReportLab's unembedded Helvetica. Create canvases
 with ``Canvas(..., initialFontName=REGULAR)`` (or call ``set_default_fonts``)
@@ -14,7 +23,10 @@ is the process-wide equivalent; printkit does not change global settings.
 
 from __future__ import annotations
 
+import json
+import os
 from functools import cache
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -28,65 +40,162 @@ ARABIC_BOLD = "PK-Arabic-Bold"
 DEVANAGARI = "PK-Devanagari"
 DEVANAGARI_BOLD = "PK-Devanagari-Bold"
 CJK = "PK-CJK"
+EMOJI = "PK-Emoji"
+
+# Script → (Noto file stem, has a bold file), in fallback-chain order after PK-Sans.
+_NOTO: tuple[tuple[str, bool], ...] = (
+    ("Arabic", True),
+    ("Hebrew", True),
+    ("Devanagari", True),
+    ("Bengali", True),
+    ("Gurmukhi", True),
+    ("Gujarati", True),
+    ("Tamil", True),
+    ("Telugu", True),
+    ("Kannada", True),
+    ("Malayalam", True),
+    ("Sinhala", False),
+    ("Thai", True),
+    ("Lao", True),
+    ("Khmer", True),
+    ("Myanmar", True),
+    ("Georgian", True),
+    ("Armenian", True),
+    ("Ethiopic", False),
+)
 
 # ReportLab name → (file under assets/fonts, TTC face index)
 FILES: dict[str, tuple[str, int]] = {
     REGULAR: ("NotoSans-Regular.ttf", 0),
     BOLD: ("NotoSans-Bold.ttf", 0),
-    ARABIC: ("NotoSansArabic-Regular.ttf", 0),
-    ARABIC_BOLD: ("NotoSansArabic-Bold.ttf", 0),
-    DEVANAGARI: ("NotoSansDevanagari-Regular.ttf", 0),
-    DEVANAGARI_BOLD: ("NotoSansDevanagari-Bold.ttf", 0),
-    CJK: ("wqy-microhei.ttc", 0),
 }
+# Script name (lower case, as text.py names them) → (regular, bold) font names.
+SCRIPT_FONTS: dict[str, tuple[str, str]] = {"latin": (REGULAR, BOLD)}
+for _script, _has_bold in _NOTO:
+    _name = f"PK-{_script}"
+    FILES[_name] = (f"NotoSans{_script}-Regular.ttf", 0)
+    if _has_bold:
+        FILES[_name + "-Bold"] = (f"NotoSans{_script}-Bold.ttf", 0)
+    SCRIPT_FONTS[_script.lower()] = (_name, _name + "-Bold" if _has_bold else _name)
+FILES[CJK] = ("wqy-microhei.ttc", 0)
+FILES[EMOJI] = ("Symbola-Emoji.ttf", 0)
+SCRIPT_FONTS["cjk"] = (CJK, CJK)
+SCRIPT_FONTS["emoji"] = (EMOJI, EMOJI)
 
-# Fonts whose text goes through HarfBuzz (joining forms, conjuncts, marks).
-SHAPED = frozenset({ARABIC, ARABIC_BOLD, DEVANAGARI, DEVANAGARI_BOLD})
+# Fonts whose text goes through HarfBuzz (joining forms, conjuncts, marks, reordering).
+SHAPED = frozenset(
+    name
+    for script, pair in SCRIPT_FONTS.items()
+    if script not in ("latin", "cjk", "emoji", "georgian", "armenian", "ethiopic")
+    for name in pair
+)
+# Fonts for right-to-left scripts.
+RTL = frozenset(SCRIPT_FONTS["arabic"] + SCRIPT_FONTS["hebrew"])
 
 _CMAPS: dict[str, frozenset[int]] = {}
+_REGISTERED: set[str] = set()
+_CACHE_VERSION = 1
 
 
-def register_fonts() -> None:
-    """Register every bundled font with ReportLab; cheap after the first call."""
-    if _CMAPS:
+def ensure(name: str) -> None:
+    """Register the bundled font `name` with ReportLab unless it already is."""
+    if name in _REGISTERED:
         return
-    cmaps = {}
-    for name, (filename, index) in FILES.items():
-        try:
-            font = pdfmetrics.getFont(name)
-        except KeyError:
-            font = TTFont(name, str(asset("fonts", filename)), subfontIndex=index)
-            pdfmetrics.registerFont(font)
+    if name not in (REGULAR, BOLD):
+        register_fonts()  # PK-Sans and its <b> family come first
+    filename, index = FILES[name]
+    try:
+        font = pdfmetrics.getFont(name)
+    except KeyError:
+        font = TTFont(name, str(asset("fonts", filename)), subfontIndex=index)
+        pdfmetrics.registerFont(font)
+    if name not in _CMAPS:
         # Snapshot the cmap now: shaping later adds private-use code points to it.
-        cmaps[name] = frozenset(c for c in font.face.charToGlyph if not 0xE000 <= c <= 0xF8FF)
-    pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
-    )
-    _CMAPS.update(cmaps)
+        _CMAPS[name] = _own_cmap(font)
+    _REGISTERED.add(name)
+
+
+def _own_cmap(font) -> frozenset[int]:
+    return frozenset(c for c in font.face.charToGlyph if not 0xE000 <= c <= 0xF8FF)
+
+
+def _ranges(cps: frozenset[int]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for c in sorted(cps):
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    return out
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "printkit" / f"font-coverage-v{_CACHE_VERSION}.json"
+
+
+@cache
+def _coverage() -> dict[str, list[list[int]]]:
+    """Code point ranges of every bundled font: from the cache file, else parsed and saved."""
+    key = {n: [f, i, asset("fonts", f).stat().st_size] for n, (f, i) in FILES.items()}
+    path = _cache_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["key"] == key:
+            return data["ranges"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    ranges = {}
+    for name in FILES:
+        ensure(name)
+        ranges[name] = _ranges(_CMAPS[name])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": key, "ranges": ranges}), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: parse the fonts again next time
+    return ranges
+
+
+def register_fonts(everything: bool = False) -> None:
+    """Register PK-Sans (and with `everything`, every bundled font); cheap after the first call."""
+    if BOLD not in _REGISTERED:
+        ensure(REGULAR)
+        ensure(BOLD)
+        pdfmetrics.registerFontFamily(
+            REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
+        )
+    if everything:
+        for name in FILES:
+            ensure(name)
 
 
 def FALLBACK_CHAIN(bold: bool = False) -> list[str]:  # noqa: N802 - the brief's name
-    """Fonts to try for a run, in order: sans, arabic, devanagari, cjk."""
+    """Fonts to try for a run, in order: sans, the script fonts, cjk, emoji last."""
     return list(_chain(bool(bold)))
 
 
 @cache
 def _chain(bold: bool) -> tuple[str, ...]:
-    if bold:
-        return (BOLD, ARABIC_BOLD, DEVANAGARI_BOLD, CJK)
-    return (REGULAR, ARABIC, DEVANAGARI, CJK)
+    return tuple(pair[1 if bold else 0] for pair in SCRIPT_FONTS.values())
 
 
 def cmap(font_name: str) -> frozenset[int]:
-    """Code points the font maps to a glyph."""
-    register_fonts()
+    """Code points the font maps to a glyph (private use excluded); does not register it."""
+    if font_name not in _CMAPS:
+        if font_name not in FILES:
+            raise KeyError(font_name)
+        _CMAPS[font_name] = frozenset(
+            c for lo, hi in _coverage()[font_name] for c in range(lo, hi + 1)
+        )
     return _CMAPS[font_name]
 
 
 def has_glyph(font_name: str, char: str) -> bool:
     """True when `font_name` has a glyph for the single character `char`."""
-    register_fonts()
-    return ord(char) in _CMAPS[font_name]
+    return ord(char) in cmap(font_name)
 
 
 def canvas_kwargs() -> dict:

@@ -1,12 +1,15 @@
 """A string → script runs with a font each, shaped and in visual order; measured and drawn.
 
-`runs` splits a line by script (Latin/Greek/Cyrillic, Arabic, Hebrew,
-Devanagari, CJK), gives each run the first bundled font that has all its
-glyphs, and orders runs for display with a small bidi pass (levels as in the
-Unicode bidi algorithm, reversed run by run). Arabic and Devanagari runs are
-shaped with HarfBuzz through ReportLab's `shapeStr`, whose `ShapedStr` the
-canvas text object draws glyph by glyph. `measure` and `draw_line` use the
-same cached run widths, so what is measured is what is drawn.
+`runs` splits a line by script (Latin/Greek/Cyrillic, Arabic, Hebrew, the
+Indic scripts, Thai, Lao, Khmer, Myanmar, Georgian, Armenian, Ethiopic, CJK),
+gives each run the first bundled font that has all its glyphs (emoji fall to
+PK-Emoji), and orders runs for display with a small bidi pass (levels as in
+the Unicode bidi algorithm, reversed run by run). Runs in `fonts.SHAPED`
+(Arabic, Hebrew, Indic, Thai, Lao, Khmer, Myanmar, Sinhala) are shaped with
+HarfBuzz through ReportLab, whose `ShapedStr` the canvas text object draws
+glyph by glyph. Characters no font has are left out, never drawn as empty
+boxes; `warn_missing` reports them. `measure` and `draw_line` use the same
+cached run widths, so what is measured is what is drawn.
 """
 
 from __future__ import annotations
@@ -23,32 +26,49 @@ from printkit.press import fonts
 
 # --- character classes ---------------------------------------------------
 
-_LATIN, _ARABIC, _HEBREW, _DEVANAGARI, _CJK, _NUM = (
-    "latin",
-    "arabic",
-    "hebrew",
-    "devanagari",
-    "cjk",
-    "num",
-)
+_LATIN, _ARABIC, _HEBREW, _CJK, _NUM = "latin", "arabic", "hebrew", "cjk", "num"
 _L, _R, _EN, _N, _NSM = "L", "R", "EN", "N", "NSM"
 
+# (first, last code point, script); scripts are fonts.SCRIPT_FONTS keys. Sorted.
 _RANGES = (
+    (0x0530, 0x058F, "armenian"),
     (0x0590, 0x05FF, _HEBREW),
     (0x0600, 0x06FF, _ARABIC),
     (0x0750, 0x077F, _ARABIC),
     (0x0870, 0x08FF, _ARABIC),
-    (0x0900, 0x097F, _DEVANAGARI),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0A00, 0x0A7F, "gurmukhi"),
+    (0x0A80, 0x0AFF, "gujarati"),
+    (0x0B80, 0x0BFF, "tamil"),
+    (0x0C00, 0x0C7F, "telugu"),
+    (0x0C80, 0x0CFF, "kannada"),
+    (0x0D00, 0x0D7F, "malayalam"),
+    (0x0D80, 0x0DFF, "sinhala"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x0E80, 0x0EFF, "lao"),
+    (0x1000, 0x109F, "myanmar"),
+    (0x10A0, 0x10FF, "georgian"),
     (0x1100, 0x11FF, _CJK),
-    (0x1CD0, 0x1CFF, _DEVANAGARI),
+    (0x1200, 0x139F, "ethiopic"),
+    (0x1780, 0x17FF, "khmer"),
+    (0x19E0, 0x19FF, "khmer"),
+    (0x1C90, 0x1CBF, "georgian"),
+    (0x1CD0, 0x1CFF, "devanagari"),
+    (0x2D00, 0x2D2F, "georgian"),
+    (0x2D80, 0x2DDF, "ethiopic"),
     (0x2E80, 0x2FDF, _CJK),
     (0x3000, 0x33FF, _CJK),
     (0x3400, 0x4DBF, _CJK),
     (0x4E00, 0x9FFF, _CJK),
-    (0xA8E0, 0xA8FF, _DEVANAGARI),
+    (0xA8E0, 0xA8FF, "devanagari"),
     (0xA960, 0xA97F, _CJK),
+    (0xA9E0, 0xA9FF, "myanmar"),
+    (0xAA60, 0xAA7F, "myanmar"),
+    (0xAB00, 0xAB2F, "ethiopic"),
     (0xAC00, 0xD7AF, _CJK),
     (0xF900, 0xFAFF, _CJK),
+    (0xFB13, 0xFB17, "armenian"),
     (0xFB1D, 0xFB4F, _HEBREW),
     (0xFB50, 0xFDFF, _ARABIC),
     (0xFE30, 0xFE4F, _CJK),
@@ -57,11 +77,6 @@ _RANGES = (
     (0x20000, 0x3FFFF, _CJK),
 )
 _RTL_SCRIPTS = frozenset({_ARABIC, _HEBREW})
-_PREFERRED = {
-    _ARABIC: (fonts.ARABIC, fonts.ARABIC_BOLD),
-    _DEVANAGARI: (fonts.DEVANAGARI, fonts.DEVANAGARI_BOLD),
-    _CJK: (fonts.CJK, fonts.CJK),
-}
 
 
 @lru_cache(maxsize=4096)
@@ -86,13 +101,18 @@ def _classify(ch: str) -> tuple[str | None, str]:
 
 
 def _ignorable(ch: str) -> bool:
-    """Whitespace, controls, ZWJ/ZWNJ, bidi marks, variation selectors: need no glyph."""
+    """Whitespace, controls, ZWJ/ZWNJ, bidi marks, variation selectors, skin tones: need no glyph.
+
+    Emoji ZWJ sequences therefore print as their parts (🏳️‍⚧️ → 🏳⚧) in
+    monochrome, and skin-tone modifiers (colour swatches) are left out.
+    """
     cp = ord(ch)
     return (
         ch.isspace()
         or unicodedata.category(ch) in ("Cc", "Cf")
         or 0xFE00 <= cp <= 0xFE0F
         or 0xE0100 <= cp <= 0xE01EF
+        or 0x1F3FB <= cp <= 0x1F3FF
     )
 
 
@@ -116,6 +136,9 @@ def runs(s: str, bold: bool = False) -> list[Run]:
 @lru_cache(maxsize=16384)
 def _runs(s: str, bold: bool) -> tuple[Run, ...]:
     s = unicodedata.normalize("NFC", s)
+    missing = missing_chars(s)
+    if missing:  # left out rather than drawn as empty boxes; warn_missing reports them
+        s = "".join(c for c in s if c not in missing)
     if not s:
         return ()
     levels, scripts = _resolve(s)
@@ -197,7 +220,7 @@ def _fonts_for(text: str, script: str, bold: bool) -> list[tuple[str, str]]:
     for name in chain:
         if need <= fonts.cmap(name):
             return [(text, name)]
-    preferred = _PREFERRED.get(script, (fonts.REGULAR, fonts.BOLD))[1 if bold else 0]
+    preferred = fonts.SCRIPT_FONTS.get(script, (fonts.REGULAR, fonts.BOLD))[1 if bold else 0]
     out: list[tuple[str, str]] = []
     current = None
     for ch in text:
@@ -256,6 +279,7 @@ def _shape(text: str, font: str) -> str:
 def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
     """What the canvas draws for a run (a ShapedStr or plain str) and its width at size 1."""
     fonts.register_fonts()
+    fonts.ensure(font)
     if font in fonts.SHAPED and any(unicodedata.category(c)[0] in "LM" for c in text):
         # Digit-only runs stay unshaped: HarfBuzz would lay Arabic-Indic digits out RTL.
         shaped = _shape(text, font)
@@ -313,7 +337,6 @@ def draw_line(
 @lru_cache(maxsize=16384)
 def missing_chars(s: str) -> str:
     """Characters of `s` that no bundled font has (whitespace, controls, ZWJ, selectors ignored)."""
-    fonts.register_fonts()
     chain = fonts._chain(False) + fonts._chain(True)
     seen: dict[str, None] = {}
     for ch in unicodedata.normalize("NFC", s):
@@ -326,13 +349,20 @@ def missing_chars(s: str) -> str:
 
 
 def warn_missing(s: str, problems, where: str) -> bool:
-    """Add one warning to `problems` when `s` has characters without a glyph; True if it did."""
+    """Add one warning to `problems` when `s` has characters without a glyph; True if it did.
+
+    Such characters are left out when drawing (never an empty box); the one
+    warning lists them all: "2 characters without a glyph were left out: …".
+    """
     missing = missing_chars(s)
     if not missing:
         return False
-    codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
+    shown = s if len(s) <= 40 else s[:39] + "…"
+    chars = " ".join(f"{c} (U+{ord(c):04X})" for c in missing)
+    n = len(missing)
     problems.warn(
-        f"{s!r} has characters no bundled font can print ({codes}); they print as empty boxes",
+        f"{n} character{'s' if n > 1 else ''} without a glyph "
+        f"{'were' if n > 1 else 'was'} left out: {chars} in {shown!r}",
         field=where,
     )
     return True
