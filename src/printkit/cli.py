@@ -7,6 +7,7 @@ imports (ReportLab, pikepdf) are paid only when it runs.
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import sys
 from collections import Counter
@@ -82,6 +83,8 @@ class LazyGroup(click.Group):
             click.echo(f"{n} error{'s' if n != 1 else ''}; nothing written.", err=True)
             ctx.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
             raise
         except KeyboardInterrupt:
             click.echo("Interrupted; nothing written.", err=True)
@@ -212,4 +215,8 @@ def all_products(event, output, target, attendees, offline):
 
 def main(argv=None) -> None:
     """Entry point for the console script and `python -m printkit`."""
-    cli.main(args=argv, prog_name="printkit")
+    try:
+        cli.main(args=argv, prog_name="printkit")
+    except BrokenPipeError:  # `printkit validate | head`: the reader left; not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

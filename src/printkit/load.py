@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from printkit.errors import PrintkitError, Problems
+from printkit.errors import Problems
 from printkit.model import (
     SESSION_TYPES,
     Career,
@@ -102,6 +102,7 @@ SESSION_KEYS = [
     "host",
     "schedule_day",
     "links",
+    "extra",
 ]
 
 
@@ -644,6 +645,23 @@ def _links(r: _Reader, d, path) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _extra(r: _Reader, d, path) -> dict | None:
+    """Free-form `extra` mapping (kept from imports; no product reads it)."""
+    raw = d.get("extra")
+    if raw is None:
+        return None
+    m = r.mapping(raw, f"{path}.extra", d, "extra")
+    return _plain_data(m) if m else None
+
+
+def _plain_data(v):
+    if isinstance(v, dict):
+        return {str(k): _plain_data(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain_data(x) for x in v]
+    return v
+
+
 def _sessions(entries, problems, tz) -> list[Session]:
     out, seen = [], {}
     for r, d, path in _section_items(entries, "sessions", problems):
@@ -705,6 +723,7 @@ def _sessions(entries, problems, tz) -> list[Session]:
             host=host,
             schedule_day=r.day(d, "schedule_day", path),
             links=_links(r, d, path),
+            extra=_extra(r, d, path),
             src=Src(r.file, d.line),
         )
         session.__dict__["_lines"] = d  # for reference checks below

@@ -164,6 +164,7 @@ class Session:
     host: Host | None = None
     schedule_day: date | None = None
     links: tuple[tuple[str, str], ...] = ()
+    extra: dict | None = field(default=None, hash=False)  # free-form data kept from imports
     src: Src | None = _src()
 
     @property
