@@ -1,0 +1,312 @@
+"""Event + booklet layout → the programme booklet PDF (reading order with bleed, or saddle-stitch spreads).
+
+The pipeline, top to bottom:
+1. load the layout; make the drawing context (target facts, photo store);
+2. build each section's measured blocks and paginate them (no drawing yet);
+3. number the pages: cover, contents, welcome, at a glance, sessions,
+   speakers, speaker index, track index, venue, notes to a multiple of 4,
+   back cover; record the page of every anchor;
+4. draw every page on the Press, now that contents, indexes and "p. 12"
+   references know their numbers;
+5. with --imposed, turn the pages into printer spreads (saddle plan + creep).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import click
+
+from printkit.cli_options import (
+    event_argument,
+    layout_option,
+    offline_option,
+    output_option,
+    run_product,
+    target_option,
+)
+from printkit.errors import PrintkitError, Problems
+from printkit.model import Event
+from printkit.products import style
+from printkit.products.booklet_flow import Block, Page, paginate
+from printkit.products.booklet_glance import (
+    GlancePage,
+    draw_glance,
+    glance_head,
+    legend_room,
+    plan_day,
+)
+from printkit.products.booklet_layout import BookletLayout, load_booklet_layout
+from printkit.products.booklet_pages import back_cover, chrome, contents_blocks, cover, notes
+from printkit.products.booklet_parts import baseline
+from printkit.products.booklet_sections import (
+    Ctx,
+    opener,
+    sessions_section,
+    speaker_index,
+    speakers_section,
+    track_index,
+    venue_section,
+    welcome,
+)
+from printkit.units import MM
+
+DEFAULT_NAME = "booklet.pdf"
+
+
+@dataclass
+class DocPage:
+    """One page of the booklet: what kind, and what it holds."""
+
+    kind: str  # cover | flow | glance | notes | back
+    header: str | None = None
+    page: Page | None = None
+    columns: int = 1
+    top: float = 0.0  # first page of a multi-column section: room for its full-width opener
+    opener: Block | None = None
+    glance: GlancePage | None = None
+    scale: float = 1.0
+    first: bool = False
+    bookmarks: tuple = ()
+    anchors: tuple = ()
+
+
+@dataclass
+class Booklet:
+    pages: list[DocPage]
+    numbers: dict[str, int] = field(default_factory=dict)
+    contents: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+# -- 2 + 3: measure, paginate, number ------------------------------------------------
+
+
+def _flow(blocks: list[Block], L: BookletLayout, columns: int = 1) -> list[DocPage]:
+    """A section's blocks → DocPages; a multi-column section keeps its opener full width."""
+    if not blocks:
+        return []
+    _, fh = L.frame()
+    if columns > 1 and blocks[0].new_page and blocks[0].keep_with_next:
+        head, rest = blocks[0], blocks[1:]
+        top = head.height + 2 * MM
+        pages = paginate(rest, fh, columns, header=head.header, first_top=top)
+        out = [DocPage("flow", p.header or head.header, p, columns) for p in pages]
+        out[0].top, out[0].opener = top, head
+        out[0].header = head.header
+        return out
+    return [DocPage("flow", p.header, p, columns) for p in paginate(blocks, fh, columns)]
+
+
+def _column_width(L: BookletLayout, columns: int) -> float:
+    fw, _ = L.frame()
+    return (fw - (columns - 1) * L.column_gap) / columns
+
+
+def _glance_pages(ctx: Ctx) -> list[DocPage]:
+    ev, L = ctx.event, ctx.layout
+    fw, fh = L.frame()
+    title_h = L.h2 * 1.3 + 3 * MM
+    out = []
+    for i, d in enumerate(ev.days):
+        pages, scale = plan_day(
+            ev, d, fw, fh - title_h - legend_room(L),
+            time_column=L.glance_time_column, min_column=L.glance_min_column,
+            min_minute=L.glance_min_minute, max_minute=L.glance_max_minute, head=glance_head(L),
+        )  # fmt: skip
+        for j, gp in enumerate(pages):
+            marks = []
+            anchors = []
+            if j == 0:
+                if i == 0:
+                    marks.append(("At a glance", 0))
+                    anchors.append("section:glance")
+                marks.append((style.day_label(d), 1))
+                anchors.append(f"day:glance:{d.isoformat()}")
+            out.append(DocPage("glance", f"At a glance · {style.day_label(d)}", glance=gp,
+                               scale=scale, bookmarks=tuple(marks), anchors=tuple(anchors)))  # fmt: skip
+    return out
+
+
+def compose(ctx: Ctx) -> Booklet:
+    """Measure and paginate every section, then number pages and anchors (pure; nothing drawn)."""
+    ev, L = ctx.event, ctx.layout
+    w1 = _column_width(L, 1)
+    _, fh = L.frame()
+    sections = [
+        ("Welcome", "welcome", _flow(welcome(ctx, w1), L)),
+        ("At a glance", "glance", _glance_pages(ctx) if ev.sessions else []),
+        ("Sessions", "sessions", _flow(sessions_section(ctx, w1), L)),
+        ("Speakers", "speakers",
+         _flow(speakers_section(ctx, _column_width(L, L.speaker_columns)), L, L.speaker_columns)),
+        ("Speaker index", "speaker-index",
+         _flow(speaker_index(ctx, _column_width(L, L.index_columns)), L, L.index_columns)),
+        ("Track index", "track-index",
+         _flow(track_index(ctx, _column_width(L, L.index_columns)), L, L.index_columns)),
+        ("Venue", "venue", _flow(venue_section(ctx, w1, fh), L)),
+    ]  # fmt: skip
+    entries: list[tuple[str, str, int]] = []
+    for title, key, pages in sections:
+        if not pages:
+            continue
+        entries.append((title, f"section:{key}", 0))
+        if key in ("glance", "sessions") and len(ev.days) > 1:
+            entries += [(style.day_label(d, long=True), f"day:{key}:{d.isoformat()}", 1)
+                        for d in ev.days]  # fmt: skip
+    contents = _flow([opener(ctx, "Contents", "contents"), *contents_blocks(ctx, entries, w1)], L)
+    pages = [DocPage("cover"), *contents]
+    for _, _, section_pages in sections:
+        pages += section_pages
+    pad = (-(len(pages) + 1)) % 4
+    pages += [DocPage("notes", "Notes", first=i == 0) for i in range(pad)]
+    pages.append(DocPage("back"))
+    numbers: dict[str, int] = {}
+    for n, dp in enumerate(pages, start=1):
+        for a in _anchors(dp):
+            numbers.setdefault(a, n)
+    return Booklet(pages, numbers, entries)
+
+
+def _anchors(dp: DocPage):
+    yield from dp.anchors
+    if dp.opener is not None and dp.opener.anchor:
+        yield dp.opener.anchor
+    if dp.page is not None:
+        for b in dp.page.blocks:
+            if b.anchor:
+                yield b.anchor
+
+
+# -- 4: draw ---------------------------------------------------------------------
+
+
+def draw_page(surface, ctx: Ctx, dp: DocPage, number: int) -> None:
+    """Draw one booklet page (all numbers known)."""
+    L = ctx.layout
+    if dp.kind == "cover":
+        cover(surface, ctx)
+        return
+    if dp.kind == "back":
+        back_cover(surface, ctx)
+        return
+    chrome(surface, ctx, number, dp.header)
+    x0 = L.left_margin(number)
+    y_top = surface.height - L.margin_top
+    for title, level in dp.bookmarks:
+        surface.bookmark(title, level)
+    if dp.kind == "notes":
+        notes(surface, ctx, number, dp.first)
+        return
+    if dp.kind == "glance":
+        _draw_glance_page(surface, ctx, dp, x0, y_top)
+        return
+    if dp.opener is not None:
+        for title, level in dp.opener.bookmarks:
+            surface.bookmark(title, level)
+        dp.opener.draw(surface, x0, y_top, ctx)
+    cw = _column_width(L, dp.columns)
+    for ci, col in enumerate(dp.page.columns):
+        x = x0 + ci * (cw + L.column_gap)
+        for placed in col:
+            b = placed.block
+            for title, level in b.bookmarks:
+                surface.bookmark(title, level)
+            if b.draw is not None:
+                b.draw(surface, x, y_top - placed.y, ctx)
+
+
+def _draw_glance_page(surface, ctx: Ctx, dp: DocPage, x0: float, y_top: float) -> None:
+    L = ctx.layout
+    gp = dp.glance
+    fw, fh = L.frame()
+    for a in dp.anchors:
+        ctx.dest(surface, a, x0, y_top)
+    title = style.day_label(gp.day, long=True)
+    surface.text(x0, baseline(y_top, L.h2, 1.3, True), title, L.h2, bold=True,
+                 color=ctx.event.colors.primary)  # fmt: skip
+    if gp.parts > 1:
+        surface.text(x0 + fw, baseline(y_top, L.h2, 1.3, True), f"{gp.part} of {gp.parts}",
+                     L.small, color=style.MUTED, align="right")  # fmt: skip
+    top = y_top - L.h2 * 1.3 - 3 * MM
+    draw_glance(surface, ctx, gp, x0, top, fw, fh - L.h2 * 1.3 - 3 * MM, dp.scale)
+
+
+# -- 1 + 5: build ----------------------------------------------------------------
+
+
+def build(
+    event: Event,
+    out: Path | str,
+    *,
+    problems: Problems,
+    target: str = "shop",
+    layout: str | None = None,
+    imposed: bool = False,
+    creep: float = 0.0,
+    offline: bool = False,
+    **_ignored,
+) -> str:
+    """Write the booklet for `event` to `out`; return the summary line."""
+    from printkit.press.images import PhotoStore
+    from printkit.press.page import TARGETS, Press, Target
+    from printkit.press.qr import MIN_MODULE_MM
+
+    out = Path(out)
+    L = load_booklet_layout(layout, problems)
+    if creep < 0 or creep > 5:
+        raise PrintkitError(f"--creep must be between 0 and 5 mm, got {creep:g}")
+    if not event.sessions:
+        raise PrintkitError(f"{event.source or event.name}: no sessions, so no booklet to print")
+    # office: plain trim-size pages for a desktop printer (its own booklet mode, or --imposed)
+    tgt = (
+        TARGETS[target]
+        if target != "office"
+        else Target("office-pages", False, False, False, False)
+    )
+    photos = PhotoStore(problems=problems, offline=offline)
+    ctx = Ctx(event, L, links=tgt.links, min_module=MIN_MODULE_MM[target] * MM, photos=photos)
+    book = compose(ctx)
+    ctx.pages = book.numbers
+    n = len(book.pages)
+    title = f"{event.name} – Programme"
+    with tempfile.TemporaryDirectory(prefix="printkit-booklet-") as tmp:
+        first = Path(tmp) / "pages.pdf" if imposed else out
+        press = Press(first, L.trim, tgt, title=title, problems=problems, photos=photos,
+                      subject="Programme booklet")  # fmt: skip
+        with press:
+            for number, dp in enumerate(book.pages, start=1):
+                press.add(partial(draw_page, ctx=ctx, dp=dp, number=number))
+        photos.finish()
+        how = "reading order" + (" with bleed" if tgt.bleed else "")
+        if imposed:
+            from printkit import saddle
+            from printkit.press.output import write_atomic
+            from printkit.press.spreads import impose_spreads
+
+            plan = saddle.plan(n, creep * MM)
+            data = impose_spreads(first.read_bytes(), plan, L.trim, bleed=press.bleed,
+                                  marks=tgt.marks)  # fmt: skip
+            write_atomic(out, data)
+            how = f"{len(plan)} sheets imposed for saddle stitching" + (
+                f", creep {creep:g} mm" if creep else ""
+            )
+    return f"{out}: booklet, {n} pages {L.name} ({how}), {target}"
+
+
+@click.command("booklet")
+@event_argument
+@output_option(DEFAULT_NAME)
+@target_option("shop")
+@layout_option("Booklet layout: a5 (default), a4, letter-half, or a YAML file.")
+@click.option(
+    "--imposed", is_flag=True, help="Printer spreads for saddle stitching (2 pages a side)."
+)
+@click.option("--creep", type=float, default=0.0, metavar="MM", show_default=True,
+              help="With --imposed: shift the innermost sheet's pages this far toward the spine.")  # fmt: skip
+@offline_option
+def command(event, output, target, layout, imposed, creep, offline):
+    """The programme booklet: cover, contents, schedule, sessions, speakers, indexes, venue."""
+    run_product(build, event, output, DEFAULT_NAME, target=target, layout=layout, imposed=imposed,
+                creep=creep, offline=offline)  # fmt: skip
