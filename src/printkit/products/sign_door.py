@@ -16,10 +16,12 @@ from printkit.products import style
 from printkit.products.sign_layout import SignLayout
 from printkit.products.sign_parts import (
     LEADING,
+    block_height,
     captioned_qr,
     chip,
     draw_lines,
     largest_fit,
+    plan_fit,
     quiet_text,
     stamp_text,
 )
@@ -145,12 +147,20 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     if f.truncated:
         s.problems.warn(f'title "{ses.title[:60]}" shortened on its door sign', *_where(ses))
     y -= draw_lines(s, f, lx, y, bold=True, color=ink, leading=1.08)
+    y -= _text.descent(f.size, True)
     if ses.subtitle:
         y -= 4 * MM
         y -= quiet_text(s, ses.subtitle, lx, y, lw_, st.subtitle, st.subtitle * 0.7, 2,
                         color=muted)  # fmt: skip
     if speakers:
-        _draw_speakers(s, event, ses, speakers, lx, foot + 7 * MM + block, lw_, lay)
+        cols, rows = _grid(len(speakers))
+        room = y - 8 * MM - (foot + 7 * MM)
+        photo = st.photo
+        if rows > 1:
+            most = st.photo * 0.8
+            photo = max(st.photo_small, min(most, (room - (rows - 1) * 4 * MM) / rows))
+        top = foot + 7 * MM + rows * photo + (rows - 1) * 4 * MM
+        _draw_speakers(s, event, ses, speakers, lx, top, lw_, lay, photo)
 
 
 def _where(ses: Session):
@@ -182,11 +192,10 @@ def _speakers_height(n: int, st) -> float:
     return rows * photo + (rows - 1) * 4 * MM
 
 
-def _draw_speakers(s: Surface, event, ses, speakers, x, y_top, w, lay: SignLayout) -> None:
+def _draw_speakers(s: Surface, event, ses, speakers, x, y_top, w, lay: SignLayout, photo) -> None:
     st = lay.door
     cols, rows = _grid(len(speakers))
-    photo = st.photo if rows == 1 else st.photo_small
-    scale = 1.0 if rows == 1 else 0.8
+    scale = max(0.75, min(1.0, photo / st.photo))
     gap = 6 * MM
     cell_w = (w - (cols - 1) * gap) / cols
     color = style.track_color(event, ses, fallback=event.colors.primary)
@@ -201,10 +210,14 @@ def _draw_speakers(s: Surface, event, ses, speakers, x, y_top, w, lay: SignLayou
         nsize = st.speaker_name * scale
         osize = st.speaker_org * scale
         aff = sp.affiliation or ""
-        lines_h = nsize * LEADING * (2 if not aff else 1) + (osize * LEADING * 2 if aff else 0)
-        ty = cy + photo / 2 + lines_h / 2
-        used = quiet_text(s, name, tx, ty, tw, nsize, nsize * 0.6, 1 if aff else 2, bold=True,
-                          color=lay.ink)  # fmt: skip
+        nfit = plan_fit(name, tw, nsize * LEADING * 2 + 0.01, nsize, nsize * 0.75, 2, bold=True)
+        ofit = plan_fit(aff, tw, osize * LEADING * 2 + 0.01, osize, osize * 0.75, 2)
+        vgap = nsize * 0.35
+        h = block_height(nfit, True)
         if aff:
-            quiet_text(s, aff, tx, ty - used - nsize * 0.55, tw, osize, osize * 0.75, 2,
-                       color=lay.muted)  # fmt: skip
+            h += _text.descent(nsize, True) + vgap + block_height(ofit)
+        ty = cy + photo / 2 + h / 2
+        used = draw_lines(s, nfit, tx, ty, bold=True, color=lay.ink)
+        if aff:
+            top = ty - used - _text.descent(nsize, True) - vgap
+            draw_lines(s, ofit, tx, top, color=lay.muted)

@@ -21,7 +21,8 @@ class RoomSignStyle:
     band: Length = 20 * MM  # brand band across the top (event name, date)
     band_text: float = 14.0
     room_max: float = 64.0  # the room name: as large as fits on one or two lines
-    room_min: float = 30.0
+    room_min: float = 28.0
+    room_lines: int = 3
     room_height: Length = 48 * MM  # box the room name is fitted into
     meta: float = 16.0  # floor and date under the room name
     time: float = 18.0

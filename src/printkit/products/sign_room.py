@@ -121,7 +121,7 @@ def rows_area(lay: SignLayout, height: float, room_block: float) -> tuple[float,
 def room_block(lay: SignLayout, room: Room, width: float) -> tuple[_fit.Fit, float]:
     """The fitted room name and the height of the name plus the date line under it."""
     st = lay.room
-    f = largest_fit(room.name, width - 2 * st.margin, st.room_height, st.room_max, st.room_min, 2,
+    f = largest_fit(room.name, width - 2 * st.margin, st.room_height, st.room_max, st.room_min, st.room_lines,
                  bold=True, leading=1.05)  # fmt: skip
     h = block_height(f, True, 1.05) + 7 * MM + _text.cap_height(st.meta)
     return f, h
