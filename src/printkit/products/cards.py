@@ -75,7 +75,7 @@ def _next_header(lay: CardLayout) -> float:
 
 
 def _lines_that_fit(lay: CardLayout, height: float, header: float) -> int:
-    avail = height - lay.band - header - lay.footer - lay.margin - 3 * MM
+    avail = height - lay.band - header - lay.footer - lay.margin - 5 * MM
     lh = lay.intro * lay.intro_leading
     return max(1, int((avail - _text.cap_height(lay.intro)) // lh) + 1)
 
