@@ -252,16 +252,18 @@ class BadgeArt:
         name = Block(fit.lines, fit.size, True, lay.colors.ink, lay.names.leading, 0.0)
         top = Box(c.x, c.y, c.w, c.h - lay.gap * 0.5)
         self._draw_blocks(s, [name], top, align, "top")
-        used = _height([name]) + lay.gap * 2
-        rest = Box(c.x, c.y, c.w, c.h - used)
         sessions = [x for x in b.sessions if not x.is_break]
         if b.is_speaker and sessions:
+            rest = Box(c.x, c.y, c.w, c.h - _height([name]) - lay.gap * 2)
             bottom = self._sessions(s, sessions, rest)
             room = Box(rest.x, rest.y, rest.w, bottom - lay.gap * 2 - rest.y)
             if room.h >= min(lay.back.schedule_qr, room.w) + 2 * lay.back.title_size:
                 self._venue(s, room, align)
         else:
-            self._venue(s, rest, align)
+            # the same for every badge: below the tallest name, drawn once as a form
+            reserve = max(cap(bk.name_size, True), cap(bk.name_min, True) + bk.name_min * 1.12)
+            rest = Box(c.x, c.y, c.w, c.h - reserve - lay.gap * 2)
+            s.form("badge-venue", lambda fs: self._venue(fs, rest, align))
 
     def _sessions(self, s: Surface, sessions: list[Session], box: Box) -> float:
         """Session rows from the top of `box`; returns the lowest y used."""

@@ -1,0 +1,280 @@
+"""printkit badges end to end: names in the text, QR codes decoded from rasters, boxes, sheets, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from conftest import invoke
+from pypdf import PdfReader
+
+from printkit.errors import Problems
+from printkit.load import load_event
+from printkit.products.badge_layout import load_badge_layout
+from printkit.resources import sample_event_dir
+from printkit.units import MM
+
+SAMPLE = sample_event_dir()
+FIXTURES = Path(__file__).parent / "fixtures" / "glabels"
+HARD_NAMES = [
+    "Ana " + "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaf"[:60],
+    "胡玮文",
+    "محمد عبد الله",
+    "देवनागरी नाम",
+    "Бого Шопов",
+    "X",
+]
+
+
+def squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def csv_file(tmp_path, rows, name="people.csv"):
+    p = tmp_path / name
+    lines = ["name,organization,role,pronouns,id,email,qr"] + [",".join(r) for r in rows]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return p
+
+
+def texts(pdf: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(pdf).pages]
+
+
+def decode(page, dpi=150) -> list[str]:
+    img = page.render(scale=dpi / 72).to_pil()
+    return [r.text for r in zxingcpp.read_barcodes(img)]
+
+
+def char_boxes(page):
+    """(char, (left, bottom, right, top)) of every printed character on a pdfium page."""
+    tp = page.get_textpage()
+    out = []
+    for i in range(tp.count_chars()):
+        ch = tp.get_text_range(i, 1)
+        if ch.strip():
+            out.append((ch, tp.get_charbox(i)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_event():
+    return load_event(SAMPLE, Problems())
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(tmp_path_factory):
+    """The sample's speakers in event order, front and back, shop target."""
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("badges") / "badges.pdf"
+    res = invoke(CliRunner(), "badges", SAMPLE, "--sort", "none", "--offline", "-o", out)
+    assert res.exit_code == 0, res.output
+    return out, res
+
+
+def test_summary_line(sample_pdf, sample_event):
+    out, res = sample_pdf
+    n = len(sample_event.speakers)
+    first = res.stdout.splitlines()[0]
+    assert re.match(
+        rf"{n} badges \({n} speakers, 0 attendees\) on {2 * n} pages → .*badges\.pdf", first
+    )
+
+
+def test_every_speaker_name_is_in_the_text(sample_pdf, sample_event):
+    out, _ = sample_pdf
+    pages = texts(out)
+    for i, sp in enumerate(sample_event.speakers):
+        front, back = squash(pages[2 * i]), squash(pages[2 * i + 1])
+        assert squash(sp.name) in back, sp.name  # the back repeats the full name
+        assert all(squash(part) in front for part in sp.name.split()), sp.name
+        assert "SPEAKER" in front
+
+
+def test_every_speaker_qr_decodes_to_the_profile_url(sample_pdf, sample_event):
+    out, _ = sample_pdf
+    pdf = pdfium.PdfDocument(out)
+    for i, sp in enumerate(sample_event.speakers):
+        assert sp.profile_url
+        assert sp.profile_url in decode(pdf[2 * i]), sp.name
+
+
+def test_shop_pages_have_trim_and_bleed_boxes_and_cmyk_only(sample_pdf):
+    out, _ = sample_pdf
+    with pikepdf.open(out) as pdf:
+        for page in pdf.pages[:4]:
+            trim = [float(v) for v in page.obj["/TrimBox"]]
+            bleed = [float(v) for v in page.obj["/BleedBox"]]
+            assert trim[2] - trim[0] == pytest.approx(105 * MM, abs=0.1)
+            assert trim[3] - trim[1] == pytest.approx(148 * MM, abs=0.1)
+            assert bleed[0] == pytest.approx(trim[0] - 3 * MM, abs=0.1)
+            streams = [page.obj.Contents.read_bytes()] if "/Contents" in page.obj else []
+            xobjs = page.obj.Resources.get("/XObject", {})
+            streams += [xobjs[k].read_bytes() for k in xobjs if xobjs[k].Subtype == "/Form"]
+            for data in streams:
+                ops = {str(op) for _, op in pikepdf.parse_content_stream(pikepdf.Stream(pdf, data))}
+                assert not ops & {"rg", "RG"}, "RGB colour on a shop page"
+                assert "k" in ops or "K" in ops or "Do" in ops
+
+
+def test_hard_names_stay_inside_the_safe_zone(tmp_path, runner, sample_event):
+    people = csv_file(tmp_path, [(n, "", "attendee", "", f"T-{i}", "", "") for i, n in
+                                 enumerate(HARD_NAMES)])  # fmt: skip
+    for layout in ("a6", "cr80"):
+        out = tmp_path / f"{layout}.pdf"
+        res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                     "--layout", layout, "--front-only", "--sort", "none", "--offline", "-o", out)  # fmt: skip
+        assert res.exit_code == 0, res.output
+        assert "shortened" not in res.stderr  # every name fitted without an ellipsis
+        lay = load_badge_layout(layout)
+        pdf = pdfium.PdfDocument(out)
+        assert len(pdf) == len(HARD_NAMES)
+        for page, name in zip(pdf, HARD_NAMES, strict=True):
+            x0, y0, x1, y1 = page.get_trimbox()
+            s = lay.safe - 0.3  # glyph boxes may touch the safe line
+            boxes = char_boxes(page)
+            assert boxes, name
+            for ch, (left, bottom, right, top) in boxes:
+                assert left >= x0 + s and right <= x1 - s, (layout, name, ch)
+                assert bottom >= y0 + s and top <= y1 - s, (layout, name, ch)
+        got = [squash(t) for t in texts(out)]
+        for text, name in zip(got, HARD_NAMES, strict=True):
+            if name.isascii():
+                assert squash(name) in text, (layout, name)
+        assert "Names set smaller or on two lines" in res.stdout
+        assert HARD_NAMES[0] in res.stdout
+
+
+def test_speaker_in_csv_is_one_badge(tmp_path, runner, sample_event):
+    sp = sample_event.speakers[3]
+    people = csv_file(tmp_path, [
+        (sp.name.upper(), "", "speaker", "", "T-1", "", ""),
+        ("Jo Bloggs", "", "attendee", "", sample_event.speakers[4].id, "", ""),
+        ("Kim Lee", "", "staff", "", "T-3", "", ""),
+    ])  # fmt: skip
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--front-only", "--offline",
+                 "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    n = len(sample_event.speakers)
+    assert res.stdout.startswith(f"{n + 1} badges ({n} speakers, 1 attendees) on {n + 1} pages")
+
+
+def test_only_role_and_sort_through_the_cli(tmp_path, runner, sample_event):
+    people = csv_file(tmp_path, [
+        ("Zed Alpha", "", "staff", "", "T-1", "", ""),
+        ("Amy Zulu", "", "staff", "", "T-2", "", ""),
+        ("Bob Press", "", "press", "", "T-3", "", ""),
+    ])  # fmt: skip
+    out = tmp_path / "b.pdf"
+    sp = sample_event.speakers[0]
+    res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--only", f"T-1,T-2,{sp.id}",
+                 "--only", "T-3", "--role", "staff", "--sort", "surname", "--front-only",
+                 "--offline", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pages = texts(out)
+    assert len(pages) == 2
+    assert "Zed" in pages[0] and "Amy" in pages[1]  # Alpha before Zulu
+    res = invoke(runner, "badges", SAMPLE, "--only", "nobody", "-o", tmp_path / "x.pdf")
+    assert res.exit_code == 1 and "nobody" in res.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def _where(pdf_page, word):
+    """Centre (x, y) of the first character of `word` on the page (pdfium coordinates)."""
+    tp = pdf_page.get_textpage()
+    text = tp.get_text_range()
+    i = text.find(word)
+    assert i >= 0, (word, text)
+    left, bottom, right, top = tp.get_charbox(i)
+    return (left + right) / 2, (bottom + top) / 2
+
+
+def test_duplex_office_sheet_puts_each_back_behind_its_front(tmp_path, runner):
+    people = csv_file(tmp_path, [("Alice Uno", "", "attendee", "", "T-1", "", ""),
+                                 ("Bruno Due", "", "attendee", "", "T-2", "", "")])  # fmt: skip
+    out = tmp_path / "sheet.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                 "--sheet", "a4-4up-a6", "--sort", "name", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pdf = pdfium.PdfDocument(out)
+    assert len(pdf) == 2  # one sheet of fronts, one of backs
+    w, h = pdf[0].get_size()
+    fx, fy = _where(pdf[0], "Alice")
+    bx, by = _where(pdf[1], "Alice")
+    assert fx < w / 2 and fy > h / 2  # slot 1: top left
+    assert bx > w / 2 and by > h / 2  # its back: top right, mirrored for a long-edge flip
+    fx2, _ = _where(pdf[0], "Bruno")
+    bx2, _ = _where(pdf[1], "Bruno")
+    assert fx2 > w / 2 and bx2 < w / 2
+
+
+def test_start_at_skips_used_slots(tmp_path, runner):
+    people = csv_file(tmp_path, [("Alice Uno", "", "attendee", "", "T-1", "", "")])
+    out = tmp_path / "sheet.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                 "--sheet", "a4-4up-a6", "--start-at", "4", "--front-only", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pdf = pdfium.PdfDocument(out)
+    w, h = pdf[0].get_size()
+    x, y = _where(pdf[0], "Alice")
+    assert x > w / 2 and y < h / 2  # slot 4 of 2 x 2: bottom right
+
+
+def test_glabels_template_by_name_and_file(tmp_path, runner, monkeypatch):
+    monkeypatch.setenv("PRINTKIT_GLABELS_DIR", str(FIXTURES))
+    rows = [(f"Person {i}", "", "attendee", "", f"T-{i}", "", "") for i in range(10)]
+    people = csv_file(tmp_path, rows)
+    for sheet in ("testco-nb-8", str(FIXTURES / "testco-templates.xml")):
+        out = tmp_path / "labels.pdf"
+        res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                     "--layout", "cr80", "--sheet", sheet, "--front-only", "-o", out)  # fmt: skip
+        assert res.exit_code == 0, res.output
+        assert "10 badges (0 speakers, 10 attendees) on 2 pages" in res.stdout
+        pdf = pdfium.PdfDocument(out)
+        assert pdf[0].get_size() == pytest.approx((612, 792))
+        assert len(decode(pdf[0])) == 8  # eight labels, each QR readable
+
+
+def test_bad_csv_exits_1_and_writes_nothing(tmp_path, runner):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,role\nAda,attendee\n,staff\nBob,wizard\n", encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--attendees", bad, "-o", out)
+    assert res.exit_code == 1
+    assert f"{bad}:3: name:" in res.stderr and f"{bad}:4: role:" in res.stderr
+    assert "Traceback" not in res.output
+    assert not out.exists()
+
+
+def test_sheet_with_shop_target_is_refused(tmp_path, runner):
+    res = invoke(runner, "badges", SAMPLE, "--sheet", "a4", "--target", "shop",
+                 "-o", tmp_path / "b.pdf")  # fmt: skip
+    assert res.exit_code == 1 and "--target office" in res.stderr
+
+
+@pytest.mark.parametrize("layout", ["4x3in", "a7", "foldover-a5"])
+def test_other_layouts_render_and_scan(tmp_path, runner, sample_event, layout):
+    sp = sample_event.speakers[0]
+    out = tmp_path / f"{layout}.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--only", sp.id, "--layout", layout, "--offline",
+                 "--target", "office" if layout == "a7" else "shop", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pdf = pdfium.PdfDocument(out)
+    assert sp.profile_url in decode(pdf[0])
+    text = squash(texts(out)[-1])
+    assert squash(sp.name) in text  # the back (or upper half of the fold-over)
+    if layout == "foldover-a5":
+        assert len(pdf) == 1
+        x0, y0, x1, y1 = pdf[0].get_trimbox()
+        assert y1 - y0 == pytest.approx(210 * MM, abs=0.1)
+        # the back half is upside down above the fold: its name reads rotated 180°
+        tp = pdf[0].get_textpage()
+        full = tp.get_text_range()
+        i = full.rfind(sp.name.split()[-1][0])
+        assert tp.get_charbox(i)[1] > (y0 + y1) / 2
