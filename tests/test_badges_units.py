@@ -72,7 +72,9 @@ def test_front_boxes_stay_in_the_safe_zone_and_apart(name, photo, qr):
 )
 def test_stacked_blocks_stay_inside_a_box_that_holds_them(sizes, lines, slack):
     cap = lambda size, bold: 0.7 * size  # noqa: E731
-    blocks = [Block(("x",) * n, s, False, "black", 1.2, 3.0) for s, n in zip(sizes, lines)]
+    blocks = [
+        Block(("x",) * n, s, False, "black", 1.2, 3.0) for s, n in zip(sizes, lines, strict=False)
+    ]
     h = stack_height(blocks, cap)
     box = Box(10, 20, 100, h + slack)
     for valign in ("top", "middle"):
