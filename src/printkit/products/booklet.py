@@ -236,6 +236,29 @@ def _draw_glance_page(surface, ctx: Ctx, dp: DocPage, x0: float, y_top: float) -
 # -- 1 + 5: build ----------------------------------------------------------------
 
 
+def press_target(target: str):
+    """The Press target; office is plain trim-size pages (the printer's booklet mode, or --imposed)."""
+    from printkit.press.page import TARGETS, Target
+
+    if target not in TARGETS:
+        raise PrintkitError(f"unknown target {target!r}; use one of {', '.join(TARGETS)}")
+    if target == "office":
+        return Target("office-pages", cmyk=False, bleed=False, marks=False, links=False)
+    return TARGETS[target]
+
+
+def make_context(event: Event, L: BookletLayout, target: str, photos=None) -> Ctx:
+    from printkit.press.qr import MIN_MODULE_MM
+
+    return Ctx(event, L, links=press_target(target).links,
+               min_module=MIN_MODULE_MM[target] * MM, photos=photos)  # fmt: skip
+
+
+def plan_booklet(event: Event, layout: str | None = None, target: str = "shop") -> Booklet:
+    """The booklet's pages and the page number of every anchor, without drawing (tests, tools)."""
+    return compose(make_context(event, load_booklet_layout(layout), target))
+
+
 def build(
     event: Event,
     out: Path | str,
@@ -250,8 +273,7 @@ def build(
 ) -> str:
     """Write the booklet for `event` to `out`; return the summary line."""
     from printkit.press.images import PhotoStore
-    from printkit.press.page import TARGETS, Press, Target
-    from printkit.press.qr import MIN_MODULE_MM
+    from printkit.press.page import Press
 
     out = Path(out)
     L = load_booklet_layout(layout, problems)
@@ -259,14 +281,9 @@ def build(
         raise PrintkitError(f"--creep must be between 0 and 5 mm, got {creep:g}")
     if not event.sessions:
         raise PrintkitError(f"{event.source or event.name}: no sessions, so no booklet to print")
-    # office: plain trim-size pages for a desktop printer (its own booklet mode, or --imposed)
-    tgt = (
-        TARGETS[target]
-        if target != "office"
-        else Target("office-pages", False, False, False, False)
-    )
+    tgt = press_target(target)
     photos = PhotoStore(problems=problems, offline=offline)
-    ctx = Ctx(event, L, links=tgt.links, min_module=MIN_MODULE_MM[target] * MM, photos=photos)
+    ctx = make_context(event, L, target, photos)
     book = compose(ctx)
     ctx.pages = book.numbers
     n = len(book.pages)

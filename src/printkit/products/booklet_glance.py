@@ -136,12 +136,17 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
     def y_of(minute: int) -> float:
         return grid_top - (minute - page.start) * scale
 
-    # room names across the top
-    for i, rid in enumerate(page.rooms):
-        room = ev.room(rid)
-        name = room.name if room else rid
+    # room names across the top, all at one size
+    names = [(ev.room(rid).name if ev.room(rid) else rid) for rid in page.rooms]
+    hsize = min(
+        (_fit.fit_text(n, col_w - 4, head - 4, L.glance_text + 0.5, L.glance_min_text, max_lines=2,
+                       measure=lambda t, z: ptext.measure(t, z, True), leading=1.12).size
+         for n in names),
+        default=L.glance_text,
+    )  # fmt: skip
+    for i, name in enumerate(names):
         cx = x0 + tc + i * col_w
-        _fit_lines(surface, name, cx + 2, grid_top + 2, col_w - 4, head - 4, L.glance_text + 0.5,
+        _fit_lines(surface, name, cx + 2, grid_top + 2, col_w - 4, head - 4, hsize,
                    L.glance_min_text, 2, True, style.INK, valign="bottom")  # fmt: skip
     surface.line(x0, grid_top, x0 + w, grid_top, style.INK, 0.6)
     # time rules and labels every 30 minutes
@@ -231,22 +236,26 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after) 
     surface.rect(x, y, 1.6, h, fill=color)
     pad = 2.2
     inner_w = w - pad - 1.6 - 1.5
-    size = L.glance_text
-    min_size = L.glance_min_text
-    lh = min_size * 1.12
     avail = h - 2 * 1.2
+    size = L.glance_text if avail >= L.glance_text * 1.12 else L.glance_min_text
+    lh = size * 1.12
     if avail >= lh:
-        room = style.SESSION_TYPE_LABELS.get(s.type, "") if s.type in ("keynote", "workshop",
-                                                                        "panel") else ""  # fmt: skip
+        kind = style.SESSION_TYPE_LABELS.get(s.type, "")
         title = s.title + (" (cont.)" if cont_before else "") + (" …" if cont_after else "")
-        show_time = avail >= lh * 2.2
-        time_h = L.glance_text * 1.1 if show_time else 0
-        lines = max(1, int((avail - time_h) // (min_size * 1.12)))
+        tsize = L.glance_min_text
+        times = [style.time_range(s) + (f" · {kind}" if s.type != "talk" else ""),
+                 style.time_range(s)]  # fmt: skip
+        times = [t for t in times if ptext.measure(t, tsize) <= inner_w]
+        show_time = bool(times) and avail >= lh * 2 + tsize * 1.1
+        time_h = tsize * 1.15 if show_time else 0
+        if any(ptext.measure(wd, size, True) > inner_w for wd in title.split()):
+            size = L.glance_min_text  # a long word: smaller type rather than a broken word
+            lh = size * 1.12
+        lines = max(1, min(5, int((avail - time_h) // lh)))
         used = _fit_lines(surface, title, x + 1.6 + pad, y + h - 1.2 - (avail - time_h), inner_w,
-                          avail - time_h, size, min_size, min(lines, 4), True, style.INK)  # fmt: skip
+                          avail - time_h, size, size, lines, True, style.INK)  # fmt: skip
         if show_time:
-            t = style.time_range(s) + (f" · {room}" if room else "")
-            surface.text(x + 1.6 + pad, y + h - 1.2 - used - L.glance_text * 0.95, t,
-                         L.glance_text - 1, color=style.MUTED)  # fmt: skip
+            surface.text(x + 1.6 + pad, y + h - 1.2 - used - tsize * 0.95, times[0], tsize,
+                         color=style.MUTED)  # fmt: skip
     if ctx.links:
         ctx.link_to(surface, f"session:{s.id}", x, y, w, h)

@@ -45,10 +45,10 @@ class BookletLayout:
     photo: Length = 17 * MM
     # at a glance
     glance_time_column: Length = 10 * MM
-    glance_min_column: Length = 22 * MM
+    glance_min_column: Length = 18 * MM
     glance_min_text: float = 5.5
     glance_text: float = 6.5
-    glance_min_minute: Length = 0.95  # points per minute, never less (a 15 min slot ≈ 5 mm)
+    glance_min_minute: Length = 0.8  # points per minute, never less (a 15 min slot ≈ 4 mm)
     glance_max_minute: Length = 2.6
     notes_rule: Length = 7 * MM
 

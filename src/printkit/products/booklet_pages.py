@@ -68,6 +68,21 @@ def _logo(surface, ctx, x, y_top, max_w, max_h) -> float:
     return h + 2 * pad
 
 
+def _wordmark_size(name: str, w: float, h: float, max_size: float) -> float:
+    """The largest floor at which the name still fits whole on up to 4 lines (a big wordmark)."""
+    from printkit.fit import fit_text
+
+    measure = lambda t, z: ptext.measure(t, z, True)  # noqa: E731
+    size = max_size
+    while size > 20:
+        f = fit_text(name, w, h, max_size, size, max_lines=4, measure=measure, leading=1.02)
+        words = len(name.split())
+        if not f.truncated and len(f.lines) <= max(1, words):
+            return size
+        size -= 2
+    return 20.0
+
+
 def cover(surface, ctx) -> None:
     """Full-bleed brand colour, the event name as a large wordmark, theme, dates and venue."""
     ev, L = ctx.event, ctx.layout
@@ -84,7 +99,8 @@ def cover(surface, ctx) -> None:
     box_w = w - 2 * m
     box_top = h * 0.62 - (logo_h * 0.3)
     box_h = h * 0.30
-    surface.fit(ev.name, m, box_top - box_h, box_w, box_h, L.cover_title_max, 20, max_lines=4,
+    size = _wordmark_size(ev.name, box_w, box_h, L.cover_title_max)
+    surface.fit(ev.name, m, box_top - box_h, box_w, box_h, L.cover_title_max, size, max_lines=4,
                 bold=True, color="white", valign="bottom", leading=1.02,
                 what="event name")  # fmt: skip
     y = box_top - box_h - 6 * MM
