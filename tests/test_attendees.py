@@ -56,3 +56,22 @@ def test_not_utf8_and_no_name_column(runner, write_event, tmp_path):
     r = invoke(runner, "validate", event, "--attendees", q)
     assert r.exit_code == 1
     assert f"{q}:1: the header has no 'name' column; did you mean 'nmae'?" in r.stderr
+
+
+def test_duplicate_columns_are_an_error(tmp_path):
+    p = csv_file(tmp_path, "name,name,org\nJane,Janet,X\n")
+    import pytest
+
+    from printkit.errors import PrintkitError
+
+    with pytest.raises(PrintkitError, match="column named twice: name"):
+        load_attendees(p, Problems())
+
+
+def test_event_and_csv_problems_are_reported_together(runner, write_event, tmp_path):
+    event = write_event(MINIMAL.replace("track: main", "track: nope"))
+    p = csv_file(tmp_path, "name,role\nAda,speeker\n")
+    r = invoke(runner, "validate", event, "--attendees", p)
+    assert r.exit_code == 1
+    assert "sessions[0].track: no track with id 'nope'" in r.stderr
+    assert f"{p}:2: role: unknown role 'speeker'" in r.stderr

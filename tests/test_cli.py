@@ -55,3 +55,10 @@ def test_python_dash_m_and_no_traceback_on_bad_input(tmp_path):
         text=True,
     )
     assert p.returncode != 0 and "Traceback" in p.stderr
+
+
+def test_init_onto_a_file_is_a_clear_error(runner, tmp_path):
+    f = tmp_path / "event.yaml"
+    f.write_text("x")
+    r = invoke(runner, "init", f)
+    assert r.exit_code == 1 and "exists and is not a directory" in r.stderr

@@ -395,3 +395,136 @@ def test_sample_round_trips(tmp_path):
         yaml.safe_dump(event_data(ev), allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
     assert load_event(out) == ev
+
+
+# --- rules found by review: numbers as text, duplicate keys, DST, schedule_day, links -------
+
+
+def test_text_fields_keep_their_source_text(write_event):
+    text = replace(MINIMAL, "    organization: Analytical Engines", "    organization: 0123")
+    text = replace(text, "  name: Mini Conf", "  name: Mini Conf\n  version: 1.10")
+    text = replace(text, "  - id: ada", "  - id: 007")
+    text = replace(text, "speakers: [ada]", "speakers: [007]")
+    ev = load_event(write_event(text))
+    assert ev.version == "1.10"
+    assert ev.speakers[0].id == "007" and ev.speakers[0].organization == "0123"
+    assert ev.sessions[0].speakers == ("007",)
+
+
+def test_duplicate_key_is_an_error(runner, write_event):
+    text = MINIMAL + "sessions: []\n"
+    path = write_event(text)
+    r = invoke(runner, "validate", path)
+    assert r.exit_code == 1
+    line = len(text.splitlines())
+    assert f"{path}:{line}: sessions: duplicate key 'sessions' (first at line" in r.stderr
+
+
+def test_control_character_is_a_clear_error(runner, tmp_path):
+    p = tmp_path / "ctrl.yaml"
+    p.write_text('event:\n  id: t\n  name: "a\x07b"\n', encoding="utf-8")
+    r = invoke(runner, "validate", p)
+    assert r.exit_code == 1
+    assert f"{p}:3: not valid YAML: control character U+0007" in r.stderr
+
+
+@pytest.mark.parametrize("value", ["99999999999999", "²", "0", "-5"])
+def test_bad_durations_are_errors_not_crashes(runner, write_event, value):
+    text = replace(MINIMAL, "    end: 2025-05-06 09:30\n", f"    duration: {value}\n")
+    r = invoke(runner, "validate", write_event(text))
+    assert r.exit_code == 1
+    assert "sessions[0].duration" in r.stderr and "internal error" not in r.stderr
+
+
+def test_time_in_the_spring_forward_gap_warns(runner, write_event):
+    text = replace(MINIMAL, "  start: 2025-05-06\n", "  start: 2025-03-30\n")
+    text = replace(text, "start: 2025-05-06 09:00", "start: 2025-03-30 02:30")
+    text = replace(text, "end: 2025-05-06 09:30", "end: 2025-03-30 03:30")
+    path = write_event(text)
+    r = invoke(runner, "validate", path)
+    assert r.exit_code == 0, r.output
+    assert "sessions[0].start: warning: 2025-03-30 02:30 does not exist in Europe/Paris" in r.stderr
+
+
+def test_schedule_day_lets_a_late_talk_belong_to_the_evening_before(write_event):
+    text = replace(MINIMAL, "start: 2025-05-06 09:00", "start: 2025-05-08 00:30")
+    text = replace(
+        text, "end: 2025-05-06 09:30", "end: 2025-05-08 01:00\n    schedule_day: 2025-05-07"
+    )
+    ev = load_event(write_event(text))
+    assert ev.sessions[0].day == dt.date(2025, 5, 7)
+    far = replace(text, "schedule_day: 2025-05-07", "schedule_day: 2025-05-01")
+    with pytest.raises(PrintkitError, match="more than a day away"):
+        load_event(write_event(far, "far.yaml"))
+
+
+def test_every_overlap_is_found_not_only_neighbours(write_event):
+    text = MINIMAL + "".join(
+        f"""\
+  - id: x{i}
+    title: X{i}
+    room: hall
+    start: 2025-05-06 {a}
+    end: 2025-05-06 {b}
+"""
+        for i, (a, b) in enumerate([("16:00", "18:00"), ("16:30", "16:45"), ("17:00", "17:15")])
+    )
+    problems = Problems()
+    load_event(write_event(text), problems)
+    overlaps = [w for w in problems.warnings if "overlaps" in w.message]
+    assert len(overlaps) == 2
+
+
+@pytest.mark.parametrize(
+    "old,new,field",
+    [
+        (
+            "    organization: Analytical Engines",
+            "    links:\n      github: javascript:alert(1)",
+            "speakers[0].links.github",
+        ),
+        (
+            "    organization: Analytical Engines",
+            "    publications:\n      - title: P\n        video: ftp://x.org/v",
+            "speakers[0].publications[0].video",
+        ),
+        (
+            "  url: https://example.org/",
+            "  organizers:\n    - name: O\n      url: file:///etc/passwd",
+            "event.organizers[0].url",
+        ),
+        ("    name: Hall A", "    name: Hall A\n    url: mailto:a@b.c", "rooms[0].url"),
+        ("    room: hall\n", "    room: hall\n    video: data:text/html,x\n", "sessions[0].video"),
+    ],
+)
+def test_invalid_url_schemes_everywhere(runner, write_event, old, new, field):
+    text = replace(MINIMAL, old, new)
+    path = write_event(text)
+    r = invoke(runner, "validate", path)
+    assert r.exit_code == 1
+    assert f": {field}: invalid URL" in r.stderr and "only http and https" in r.stderr
+
+
+def test_photo_problems_warn_and_never_abort(runner, write_event, tmp_path):
+    (tmp_path / "notimg.jpg").write_text("hello")
+    for photo, message in [
+        ("notimg.jpg", "photo is not an image"),
+        ("ftp://x.org/p.jpg", "is not http(s)"),
+        ("C:\\photos\\d.jpg", "photo not found"),
+    ]:
+        text = replace(MINIMAL, "    organization: Analytical Engines", f"    photo: '{photo}'")
+        r = invoke(runner, "validate", write_event(text))
+        assert r.exit_code == 0, r.output
+        assert "speakers[0].photo: warning: " in r.stderr and message in r.stderr
+
+
+def test_section_file_with_the_wrong_key_is_an_error(runner, tmp_path):
+    data = yaml.safe_load(MINIMAL)
+    (tmp_path / "event.yaml").write_text(yaml.safe_dump({"event": data["event"]}))
+    (tmp_path / "sessions.yaml").write_text(yaml.safe_dump({"talks": []}))
+    r = invoke(runner, "validate", tmp_path)
+    assert r.exit_code == 1
+    assert (
+        "sessions.yaml:1: expected a list under 'sessions:' (or a bare list), found: talks"
+        in r.stderr
+    )

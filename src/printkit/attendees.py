@@ -41,6 +41,12 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
             f"the header has no 'name' column{tip} (columns: {', '.join(COLUMNS)})", file, 1
         )
         raise PrintkitError(local.errors)
+    dupes = sorted({h for h in names if h and names.count(h) > 1})
+    if dupes:
+        local.error(
+            f"column{'s' if len(dupes) > 1 else ''} named twice: {', '.join(dupes)}", file, 1
+        )
+        raise PrintkitError(local.errors)
     unknown = [h for h in names if h and h not in COLUMNS]
     if unknown:
         local.warn(

@@ -6,6 +6,7 @@ imports (ReportLab, pikepdf) are paid only when it runs.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import shutil
@@ -27,6 +28,7 @@ from printkit.cli_options import (
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
+from printkit.load import load_event
 from printkit.resources import sample_event_dir
 
 LAZY = {
@@ -123,7 +125,7 @@ def cli(ctx, debug):
     ctx.obj["debug"] = debug
 
 
-@cli.command()
+@cli.command(short_help="Check EVENT and print a one-screen summary.")
 @event_argument
 @strict_option
 @click.option("--attendees", metavar="CSV", help="Also check an attendee CSV.")
@@ -131,8 +133,14 @@ def validate(event, strict, attendees):
     """Check EVENT (and an attendee CSV) and print a one-screen summary."""
     problems = Problems()
     path = resolve_event_path(event)
-    ev = load(path, problems, strict=strict)
-    people = load_attendees(attendees, problems) if attendees else None
+    ev = people = None
+    with contextlib.suppress(PrintkitError):  # problems stay in `problems`: report all together
+        ev = load_event(path, problems)
+    if attendees:
+        try:
+            people = load_attendees(attendees, problems)
+        except PrintkitError as e:
+            problems.extend(e.problems)
     problems.raise_if_errors(strict=strict)
     report(problems)
     click.echo(summary(ev, problems, people))
@@ -156,7 +164,8 @@ def summary(ev, problems: Problems, attendees=None) -> str:
     lines += [
         f"  sessions  {len(ev.sessions)} ({by_kind})" if ev.sessions else "  sessions  0",
         f"  speakers  {len(ev.speakers)}",
-        f"  tracks    {len(ev.tracks)}: {', '.join(t.name for t in ev.tracks)}",
+        f"  tracks    {len(ev.tracks)}"
+        + (f": {', '.join(t.name for t in ev.tracks)}" if ev.tracks else ""),
         f"  rooms     {len(ev.rooms)}",
     ]
     if attendees is not None:
@@ -170,19 +179,23 @@ def summary(ev, problems: Problems, attendees=None) -> str:
     return "\n".join(lines)
 
 
-@cli.command()
+@cli.command(short_help="Write a starter event directory to edit.")
 @click.argument("directory", required=False, default="event", metavar="[DIR]")
 @click.option("--force", is_flag=True, help="Overwrite files in an existing directory.")
 def init(directory, force):
     """Write a starter event directory (a copy of the sample) to edit."""
     target = Path(directory)
+    if target.exists() and not target.is_dir():
+        raise PrintkitError(f"{target}: exists and is not a directory")
     if target.exists() and any(target.iterdir()) and not force:
         raise PrintkitError(f"{target}: directory exists and is not empty (use --force)")
-    target.mkdir(parents=True, exist_ok=True)
-    src = sample_event_dir()
-    for f in sorted(src.iterdir()):
-        if f.is_file():
-            shutil.copy2(f, target / f.name)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for f in sorted(sample_event_dir().iterdir()):
+            if f.is_file():
+                shutil.copy2(f, target / f.name)
+    except OSError as e:
+        raise PrintkitError(f"{target}: cannot write: {e.strerror or e}") from None
     click.echo(
         f"Wrote a starter event to {target}/ — edit it, then run: printkit validate {target}"
     )

@@ -63,6 +63,8 @@ class Problems:
         return [p for p in self.items if not p.is_error]
 
     def raise_if_errors(self, strict: bool = False) -> None:
+        # Problems may arrive twice (a stage's error list also raised): report each once.
+        self.items = list(dict.fromkeys(self.items))
         """Raise PrintkitError when any error (or, when strict, any warning) was found."""
         bad = self.items if strict else self.errors
         if bad:

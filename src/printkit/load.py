@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -36,6 +36,7 @@ from printkit.model import (
 from printkit.yamlsafe import LineDict, LineList, load_yaml
 
 SECTIONS = ("event", "tracks", "rooms", "speakers", "sessions")
+_DECIMAL = re.compile(r"^[0-9]{1,9}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 # Colour-blind-safe, print-friendly palette for tracks that name no colour (Okabe–Ito, darkened).
@@ -157,7 +158,13 @@ class _Reader:
             return None
         if isinstance(v, bool):
             return "true" if v else "false"
-        return str(v).strip() if not isinstance(v, str) else v.strip("\n").rstrip()
+        if not isinstance(v, str):
+            if not isinstance(v, (int, float, date)):
+                self.err(d, key, f"{path}.{key}", f"expected text, got {type(v).__name__}")
+                return None
+            raw = getattr(d, "raw", {}).get(key)  # keep `1.10` or `007` as written
+            return str(raw if raw is not None else v).strip()
+        return v.strip("\n").rstrip()
 
     def ident(self, d, key, path, slug=False) -> str | None:
         v = self.text(d, key, path, required=True)
@@ -167,14 +174,19 @@ class _Reader:
             self.err(d, key, f"{path}.{key}", f"'{v}' is not a slug (lowercase a-z, 0-9 and '-')")
         return v
 
-    def integer(self, d, key, path) -> int | None:
+    def integer(self, d, key, path, low: int = 0, high: int = 1_000_000) -> int | None:
         v = d.get(key)
         if v is None:
             return None
-        if isinstance(v, bool) or not isinstance(v, (int, str)) or not str(v).strip().isdigit():
+        text = str(v).strip()
+        if isinstance(v, bool) or not isinstance(v, (int, str)) or not _DECIMAL.match(text):
             self.err(d, key, f"{path}.{key}", f"expected a whole number, got {v!r}")
             return None
-        return int(v)
+        n = int(text)
+        if not low <= n <= high:
+            self.err(d, key, f"{path}.{key}", f"{n} is out of range ({low} to {high:,})")
+            return None
+        return n
 
     def day(self, d, key, path, required=False) -> date | None:
         v = d.get(key)
@@ -208,8 +220,32 @@ class _Reader:
                     d, key, f"{path}.{key}", f"expected a time like 2025-05-06 11:10, got {v!r}"
                 )
                 return None
-        if dt.tzinfo is not None:
-            dt = dt.astimezone(tz).replace(tzinfo=None) if tz else dt.replace(tzinfo=None)
+        if (
+            isinstance(v, date)
+            and not isinstance(v, datetime)
+            or (isinstance(v, str) and len(v.strip()) <= 10)
+        ):
+            self.err(
+                d,
+                key,
+                f"{path}.{key}",
+                f"expected a date and a time like 2025-05-06 11:10, got {v!s}",
+            )
+            return None
+        try:
+            if dt.tzinfo is not None:
+                dt = dt.astimezone(tz).replace(tzinfo=None) if tz else dt.replace(tzinfo=None)
+            elif tz is not None and _in_dst_gap(dt, tz):
+                self.warn(
+                    d,
+                    key,
+                    f"{path}.{key}",
+                    f"{dt:%Y-%m-%d %H:%M} does not exist in "
+                    f"{tz.key} (the clocks skip it when daylight saving time starts)",
+                )
+        except (OverflowError, ValueError):
+            self.err(d, key, f"{path}.{key}", f"time out of range: {v!s}")
+            return None
         return dt
 
     def url(self, d, key, path) -> str | None:
@@ -239,8 +275,11 @@ class _Reader:
         for i, item in enumerate(v):
             if isinstance(item, (dict, list)) or item is None:
                 self.err(v, i, f"{path}.{key}[{i}]", f"expected text, got {_kind(item)}")
+            elif isinstance(item, str):
+                out.append(item.strip())
             else:
-                out.append(str(item).strip())
+                raw = getattr(v, "raw", [None] * len(v))[i]
+                out.append(str(raw if raw is not None else item).strip())
         return tuple(out)
 
     def items(self, d, key, path):
@@ -258,6 +297,13 @@ class _Reader:
             else:
                 line = v.line_of(i) if isinstance(v, LineList) else self.where(d, key)
                 self.p.error(f"expected a mapping, got {_kind(item)}", self.file, line, ipath)
+
+
+def _in_dst_gap(dt: datetime, tz: ZoneInfo) -> bool:
+    """True for a wall-clock time the zone skips (e.g. 02:30 on the spring-forward night)."""
+    there = dt.replace(tzinfo=tz)
+    back = there.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None)
+    return back != dt
 
 
 def _kind(v) -> str:
@@ -306,11 +352,21 @@ def _collect(path: Path, problems: Problems) -> dict[str, list[tuple[str, object
     found: dict[str, list] = {k: [] for k in SECTIONS}
     for f, data in find_event_files(path, problems):
         name = str(f)
-        if data is None:
-            continue
         stem = f.stem if f.stem in SECTIONS[1:] else None
+        if data is None:
+            if stem and not any(p.file == name and p.is_error for p in problems.items):
+                problems.warn(f"no {stem} in this file", name)
+            continue
         if stem and isinstance(data, list):
             found[stem].append((name, None, data))
+            continue
+        if stem and isinstance(data, dict) and stem not in data:
+            keys = ", ".join(str(k) for k in data)
+            problems.error(
+                f"expected a list under '{stem}:' (or a bare list), found: {keys}",
+                name,
+                data.line,
+            )
             continue
         if not isinstance(data, dict):
             problems.error(
@@ -441,7 +497,21 @@ def _local_file(r: _Reader, d, key, path, base: Path) -> Path | None:
     if not p.is_file():
         r.warn(d, key, f"{path}.{key}", f"file not found: {v} (drawn without it)")
         return None
+    if not _is_image(p):
+        r.warn(d, key, f"{path}.{key}", f"not an image: {v} (drawn without it)")
+        return None
     return p
+
+
+def _is_image(p: Path) -> bool:
+    """True when Pillow recognises the file's header as an image (reads only the header)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(p) as im:
+            return bool(im.size)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return False
 
 
 def _venue(r: _Reader, ev, base: Path) -> Venue:
@@ -554,13 +624,7 @@ def _speakers(entries, problems) -> tuple[Speaker, ...]:
         sid = r.ident(d, "id", path)
         name = r.text(d, "name", path, required=True)
         base = Path(r.file).parent
-        photo = r.text(d, "photo", path)
-        if photo and urlsplit(photo).scheme:
-            photo = r.check_url(photo, d, "photo", f"{path}.photo")
-        elif photo and not (base / photo).is_file():
-            r.warn(
-                d, "photo", f"{path}.photo", f"photo not found: {photo}; initials are drawn instead"
-            )
+        photo = _photo(r, d, path, base)
         role = (r.text(d, "role", path) or "speaker").lower()
         speaker = Speaker(
             id=sid or "",
@@ -588,6 +652,29 @@ def _speakers(entries, problems) -> tuple[Speaker, ...]:
         if _unique(r, d, path, sid, seen, "speaker") and name:
             out.append(speaker)
     return tuple(out)
+
+
+def _photo(r: _Reader, d, path: str, base: Path) -> str | None:
+    """A photo reference: an http(s) URL or a local image; problems only warn (initials)."""
+    photo = r.text(d, "photo", path)
+    if not photo:
+        return None
+    where = f"{path}.photo"
+    scheme = urlsplit(photo).scheme
+    if scheme and not re.match(r"^[A-Za-z]:[\\/]", photo):  # C:\photos is a path
+        parts = urlsplit(photo)
+        if scheme.lower() in ("http", "https") and parts.netloc:
+            return photo
+        r.warn(d, "photo", where, f"photo URL {photo!r} is not http(s); initials are drawn instead")
+        return None
+    local = base / photo
+    if not local.is_file():
+        r.warn(d, "photo", where, f"photo not found: {photo}; initials are drawn instead")
+        return None
+    if not _is_image(local):
+        r.warn(d, "photo", where, f"photo is not an image: {photo}; initials are drawn instead")
+        return None
+    return photo
 
 
 def _education(r, d, path):
@@ -682,9 +769,12 @@ def _sessions(entries, problems, tz) -> list[Session]:
         if start is None and "start" not in d:
             r.err(d, None, f"{path}.start", "required field is missing")
         end = r.moment(d, "end", path, tz)
-        duration = r.integer(d, "duration", path)
+        duration = r.integer(d, "duration", path, low=1, high=60 * 24 * 31)
         if end is None and duration is not None and start is not None:
-            end = start + timedelta(minutes=duration)
+            try:
+                end = start + timedelta(minutes=duration)
+            except OverflowError:
+                r.err(d, "duration", f"{path}.duration", "the session would end after year 9999")
         if end is None and start is not None and "end" not in d and "duration" not in d:
             r.err(d, None, f"{path}.end", "needs an end time or a duration in minutes")
         if start and end and end <= start:
@@ -692,7 +782,8 @@ def _sessions(entries, problems, tz) -> list[Session]:
                 d,
                 "end" if "end" in d else "duration",
                 f"{path}.end",
-                f"ends ({end:%Y-%m-%d %H:%M}) before it starts ({start:%Y-%m-%d %H:%M})",
+                f"ends ({end:%Y-%m-%d %H:%M}) "
+                f"{'when' if end == start else 'before'} it starts ({start:%Y-%m-%d %H:%M})",
             )
         host = None
         if (hraw := d.get("host")) is not None and (
@@ -753,11 +844,21 @@ def _check_references(sessions, tracks, rooms, speakers, start, end, problems: P
                 problems.error(
                     _missing("speaker", sid, speaker_ids), file, line, f"{path}.speakers[{i}]"
                 )
-        if start and end and not (start <= s.start.date() <= end):
+        if len(set(s.speakers)) != len(s.speakers):
+            r.warn(d, "speakers", f"{path}.speakers", "lists the same speaker twice")
+        if s.schedule_day and abs((s.start.date() - s.schedule_day).days) > 1:
             r.err(
                 d,
-                "start",
-                f"{path}.start",
+                "schedule_day",
+                f"{path}.schedule_day",
+                f"{s.schedule_day} is more than a day away from the start ({s.start:%Y-%m-%d})",
+            )
+        elif start and end and not (start <= s.day <= end):
+            key = "schedule_day" if s.schedule_day else "start"
+            r.err(
+                d,
+                key,
+                f"{path}.{key}",
                 f"{s.start:%Y-%m-%d %H:%M} is outside the event ({start} to {end})",
             )
     by_room: dict[str, list[Session]] = {}
@@ -766,14 +867,18 @@ def _check_references(sessions, tracks, rooms, speakers, start, end, problems: P
             by_room.setdefault(s.room, []).append(s)
     for room, items in by_room.items():
         items.sort(key=lambda s: s.start)
-        for a, b in zip(items, items[1:], strict=False):
-            if b.start < a.end:
+        latest = items[0]  # the session seen so far that ends last
+        for b in items[1:]:
+            if b.start < latest.end:
+                a = latest
                 problems.warn(
                     f"overlaps '{a.id}' ({a.start:%H:%M}–{a.end:%H:%M}) in room '{room}'",
                     b.src.file,
                     b.src.line,
                     b.__dict__["_path"],
                 )
+            if b.end > latest.end:
+                latest = b
     for s in sessions:
         s.__dict__.pop("_lines", None)
         s.__dict__.pop("_path", None)

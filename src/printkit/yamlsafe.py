@@ -20,10 +20,15 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
 class LineDict(dict):
-    """A dict that knows the line of its mapping and of each of its keys (1-based)."""
+    """A dict that knows the line of its mapping and of each of its keys (1-based).
+
+    `raw` keeps each scalar value's source text, so a text field reads `1.10`
+    or `007` as written even where YAML typed it as a number or a date.
+    """
 
     line: int | None = None
     key_lines: dict
+    raw: dict
 
     def line_of(self, key) -> int | None:
         return getattr(self, "key_lines", {}).get(key, self.line)
@@ -34,6 +39,7 @@ class LineList(list):
 
     line: int | None = None
     item_lines: list
+    raw: list
 
     def line_of(self, index: int) -> int | None:
         lines = getattr(self, "item_lines", [])
@@ -44,15 +50,28 @@ class _Resolver(yaml.resolver.Resolver):
     pass
 
 
-# Same implicit resolvers as PyYAML's, but only true/false are booleans.
+_NARROWED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+# PyYAML's implicit resolvers, narrowed: only true/false are booleans, integers are
+# plain decimals (no octal 0123, hex 0x1F, base-60 1:20 or 1_000) and floats are
+# plain decimals (no .nan/.inf), so text stays as written.
 _Resolver.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:bool"]
+    k: [(tag, rx) for tag, rx in v if tag not in _NARROWED]
     for k, v in yaml.resolver.Resolver.yaml_implicit_resolvers.copy().items()
 }
 _Resolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
     re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
     list("tTfF"),
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
 )
 
 
@@ -71,11 +90,13 @@ class _Loader(
         yaml.composer.Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _Resolver.__init__(self)
+        self.duplicates: list[tuple[str, int, int]] = []  # (key, line, first line)
 
     def construct_yaml_map(self, node):
         data = LineDict()
         data.line = node.start_mark.line + 1
         data.key_lines = {}
+        data.raw = {}
         yield data
         self.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -86,13 +107,19 @@ class _Loader(
                 raise yaml.constructor.ConstructorError(
                     None, None, "found an unhashable key", key_node.start_mark
                 ) from None
+            line = key_node.start_mark.line + 1
+            if key in data.key_lines and data.key_lines[key] != line:
+                self.duplicates.append((str(key), line, data.key_lines[key]))
             data[key] = self.construct_object(value_node, deep=True)
-            data.key_lines[key] = key_node.start_mark.line + 1
+            data.key_lines[key] = line
+            if isinstance(value_node, yaml.ScalarNode):
+                data.raw[key] = value_node.value
 
     def construct_yaml_seq(self, node):
         data = LineList()
         data.line = node.start_mark.line + 1
         data.item_lines = [n.start_mark.line + 1 for n in node.value]
+        data.raw = [n.value if isinstance(n, yaml.ScalarNode) else None for n in node.value]
         yield data
         data.extend(self.construct_sequence(node, deep=True))
 
@@ -118,8 +145,9 @@ def _expanded_size(node, memo: dict) -> int:
 
 def load_yaml_text(text: str, file: str, problems: Problems):
     """Parse YAML text; on failure record one problem naming file:line and return None."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
             return None
@@ -130,7 +158,20 @@ def load_yaml_text(text: str, file: str, problems: Problems):
                 file,
             )
             return None
-        return loader.construct_document(node)
+        data = loader.construct_document(node)
+        for key, line, first in loader.duplicates:
+            problems.error(
+                f"duplicate key '{key}' (first at line {first}); the later one would "
+                "silently replace it",
+                file,
+                line,
+                key,
+            )
+        return None if loader.duplicates else data
+    except yaml.reader.ReaderError as e:
+        line = text[: e.position].count("\n") + 1 if e.position is not None else None
+        char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
+        problems.error(f"not valid YAML: control character {char} is not allowed", file, line)
     except yaml.constructor.ConstructorError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -146,11 +187,16 @@ def load_yaml_text(text: str, file: str, problems: Problems):
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
         what = getattr(e, "problem", None) or str(e).splitlines()[0]
+        if "expected a single document" in str(e):
+            what = "more than one document (a second '---'); put everything in one document"
         problems.error(f"not valid YAML: {what}", file, line)
     except RecursionError:
         problems.error("not valid YAML: nesting too deep", file)
+    except (OverflowError, ValueError) as e:
+        problems.error(f"not valid YAML: {e}", file)
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None
 
 
