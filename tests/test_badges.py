@@ -278,3 +278,13 @@ def test_other_layouts_render_and_scan(tmp_path, runner, sample_event, layout):
         full = tp.get_text_range()
         i = full.rfind(sp.name.split()[-1][0])
         assert tp.get_charbox(i)[1] > (y0 + y1) / 2
+
+
+def test_a_name_too_long_for_any_size_is_shortened_with_a_located_warning(tmp_path, runner):
+    people = csv_file(tmp_path, [("Ann " + "Z" * 400, "", "attendee", "", "T-1", "", "")])
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                 "--front-only", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert f"{people}:2: name: warning:" in res.stderr and "shortened with …" in res.stderr
+    assert "…" in texts(out)[0]

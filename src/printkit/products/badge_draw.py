@@ -203,13 +203,13 @@ class BadgeArt:
         return blocks
 
     def _fit_name(self, b: Badge, s: str, width: float, size: float, floor: float, lines: int,
-                  bold: bool = False) -> _fit.Fit:  # fmt: skip
+                  bold: bool = False, note: bool = True) -> _fit.Fit:  # fmt: skip
+        """Fit a name; a cut is always recorded, a shrink or break when `note` (the front)."""
         result = _fit_lines(s, width, size, floor, lines, bold)
-        if result.truncated:
+        changed = note and (result.broken or result.size < size - 0.15)
+        if result.truncated and b.name not in self.notes.cut[-1:]:
             self.notes.cut.append(b.name)
-        elif (result.broken or result.size < size - 0.15) and (
-            not self.notes.fitted or self.notes.fitted[-1] != b.name
-        ):
+        elif changed and not result.truncated and b.name not in self.notes.fitted[-1:]:
             self.notes.fitted.append(b.name)
         return result
 
@@ -247,7 +247,7 @@ class BadgeArt:
         bk = lay.back
         self.art(s, b.role)
         c = f.content
-        fit = _fit_lines(b.name, c.w, bk.name_size, bk.name_min, 2, True)
+        fit = self._fit_name(b, b.name, c.w, bk.name_size, bk.name_min, 3, True, note=False)
         align = "center" if lay.arrangement == "stacked" else "left"
         name = Block(fit.lines, fit.size, True, lay.colors.ink, lay.names.leading, 0.0)
         top = Box(c.x, c.y, c.w, c.h - lay.gap * 0.5)
@@ -261,7 +261,8 @@ class BadgeArt:
                 self._venue(s, room, align)
         else:
             # the same for every badge: below the tallest name, drawn once as a form
-            reserve = max(cap(bk.name_size, True), cap(bk.name_min, True) + bk.name_min * 1.12)
+            n = lay.names.leading
+            reserve = max(cap(bk.name_size, True), cap(bk.name_min, True) + 2 * bk.name_min * n)
             rest = Box(c.x, c.y, c.w, c.h - reserve - lay.gap * 2)
             s.form("badge-venue", lambda fs: self._venue(fs, rest, align))
 
