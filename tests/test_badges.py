@@ -288,3 +288,51 @@ def test_a_name_too_long_for_any_size_is_shortened_with_a_located_warning(tmp_pa
     assert res.exit_code == 0, res.output
     assert f"{people}:2: name: warning:" in res.stderr and "shortened with …" in res.stderr
     assert "…" in texts(out)[0]
+
+
+LOGO_EVENT = """\
+event:
+  id: mini
+  name: Mini Conf 2025
+  start: 2025-05-06
+  end: 2025-05-06
+  timezone: Europe/Paris
+  url: https://example.org/
+  logo: logo.png
+  colors: {primary: "#F5C518"}
+  venue: {name: Hall 1, city: Lyon}
+tracks: [{id: main, name: Main}]
+rooms: [{id: hall, name: Hall A}]
+speakers:
+  - {id: ada, name: Ada Lovelace, photo: portrait.jpg, profile_url: "https://example.org/ada/"}
+sessions:
+  - {id: s1, title: On the Analytical Engine, track: main, room: hall, start: 2025-05-06 09:00,
+     end: 2025-05-06 09:30, speakers: [ada], url: "https://example.org/s1/"}
+  - {id: s2, title: Notes, track: main, room: hall, start: 2025-05-06 10:00,
+     end: 2025-05-06 10:30, speakers: [ada], video: "https://example.org/v2/"}
+  - {id: s3, title: Panel, track: main, room: hall, start: 2025-05-06 11:00,
+     end: 2025-05-06 11:30, speakers: [ada]}
+"""
+
+
+def test_speaker_back_lists_sessions_with_a_qr_to_each_talk_page(tmp_path, runner):
+    photos = Path(__file__).parent / "fixtures" / "photos"
+    (tmp_path / "portrait.jpg").write_bytes((photos / "portrait.jpg").read_bytes())
+    (tmp_path / "logo.png").write_bytes((photos / "portrait.jpg").read_bytes())
+    (tmp_path / "event.yaml").write_text(LOGO_EVENT, encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", tmp_path / "event.yaml", "--target", "screen", "-o", out)
+    assert res.exit_code == 0, res.output
+    assert res.stderr == ""  # photo and logo found, nothing shortened
+    pdf = pdfium.PdfDocument(out)
+    assert decode(pdf[0]) == ["https://example.org/ada/"]
+    back = decode(pdf[1])
+    assert {"https://example.org/s1/", "https://example.org/v2/"} <= set(back)
+    text = texts(out)[1]
+    assert "On the Analytical Engine" in text and "Panel" in text and "Hall A" in text
+    with pikepdf.open(out) as doc:  # photo and logo embedded as images
+        xobjs = doc.pages[0].Resources.XObject
+        names = [k for k in xobjs if xobjs[k].Subtype == "/Image"]
+        forms = [xobjs[k] for k in xobjs if xobjs[k].Subtype == "/Form"]
+        names += [k for f in forms for k in f.get("/Resources", {}).get("/XObject", {})]
+        assert len(names) >= 2

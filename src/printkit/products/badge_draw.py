@@ -81,6 +81,8 @@ class BadgeArt:
         self.face: Face = face(self.layout)
         self.band_color = self.layout.colors.band or self.event.colors.primary
         self.schedule = self.event.schedule_url or self.event.url
+        # the brand colour for small text on white, when it reads there
+        self.accent = self.band_color if on_color(self.band_color) == "white" else style.INK
 
     # -- pieces ------------------------------------------------------------------
 
@@ -306,7 +308,7 @@ class BadgeArt:
         d = _fit_lines(detail, width, bk.detail_size, bk.detail_size * 0.8, 2)
         t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, 3, True)
         return [
-            Block(d.lines, d.size, True, self.band_color, 1.2, bk.detail_size * 0.45),
+            Block(d.lines, d.size, True, self.accent, 1.2, bk.detail_size * 0.45),
             Block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
         ]
 
