@@ -157,11 +157,15 @@ def test_page_count_is_a_multiple_of_four(which, request):
     assert len(pypdf.PdfReader(path).pages) % 4 == 0
 
 
-def test_contents_page_numbers_point_at_the_headings(sample_pdf):
+def test_contents_page_numbers_point_at_the_headings(sample, sample_pdf):
     texts = page_texts(sample_pdf)
     raw = pypdf.PdfReader(sample_pdf).pages[1].extract_text()
-    found = re.findall(r"^(.+?) (\d+)$", raw, re.M)
-    entries = [(t, n) for t, n in found if not t.isupper() and int(n) <= len(texts)]
+    found = re.findall(r"^([^\n]*[^\d\n][^\n]*)\n(\d+)$", raw, re.M)  # title, then its page
+    entries = [
+        (t.strip(), n)
+        for t, n in found
+        if not t.isupper() and t.strip() != sample.name and int(n) <= len(texts)
+    ]
     titles = [t for t, _ in entries]
     for expected in ("Welcome", "At a glance", "Sessions", "Speakers", "Speaker index", "Venue"):
         assert expected in titles
@@ -175,7 +179,7 @@ def test_contents_page_numbers_point_at_the_headings(sample_pdf):
         # in the running header), and the page before is another section's
         here = [ln.strip() for ln in lines[n - 1]]
         assert title in here or here[0].startswith(title.upper()), (title, n)
-        if "May" not in title:
+        if "May" not in title and n - 1 != 2:  # page 2 is the contents itself
             before = [ln.strip() for ln in lines[n - 2]]
             assert title not in before and not before[0].startswith(title.upper()), (title, n)
 

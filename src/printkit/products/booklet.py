@@ -41,7 +41,7 @@ from printkit.products.booklet_glance import (
 )
 from printkit.products.booklet_layout import BookletLayout, load_booklet_layout
 from printkit.products.booklet_pages import back_cover, chrome, contents_blocks, cover, notes
-from printkit.products.booklet_parts import baseline
+from printkit.products.booklet_parts import baseline, draw_text
 from printkit.products.booklet_sections import (
     Ctx,
     opener,
@@ -224,10 +224,10 @@ def _draw_glance_page(surface, ctx: Ctx, dp: DocPage, x0: float, y_top: float) -
     for a in dp.anchors:
         ctx.dest(surface, a, x0, y_top)
     title = style.day_label(gp.day, long=True)
-    surface.text(x0, baseline(y_top, L.h2, 1.3, True), title, L.h2, bold=True,
+    draw_text(surface, x0, baseline(y_top, L.h2, 1.3, True), title, L.h2, bold=True,
                  color=ctx.event.colors.primary)  # fmt: skip
     if gp.parts > 1:
-        surface.text(x0 + fw, baseline(y_top, L.h2, 1.3, True), f"{gp.part} of {gp.parts}",
+        draw_text(surface, x0 + fw, baseline(y_top, L.h2, 1.3, True), f"{gp.part} of {gp.parts}",
                      L.small, color=style.MUTED, align="right")  # fmt: skip
     top = y_top - L.h2 * 1.3 - 3 * MM
     draw_glance(surface, ctx, gp, x0, top, fw, fh - L.h2 * 1.3 - 3 * MM, dp.scale)

@@ -19,7 +19,7 @@ from printkit.model import Event, Session
 from printkit.press import text as ptext
 from printkit.press.color import tint
 from printkit.products import style
-from printkit.products.booklet_parts import baseline
+from printkit.products.booklet_parts import baseline, clamp_lines, draw_text, measure
 
 
 @dataclass(frozen=True)
@@ -140,14 +140,14 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
     names = [(ev.room(rid).name if ev.room(rid) else rid) for rid in page.rooms]
     hsize = min(
         (_fit.fit_text(n, col_w - 4, head - 4, L.glance_text + 0.5, L.glance_min_text, max_lines=2,
-                       measure=lambda t, z: ptext.measure(t, z, True), leading=1.12).size
+                       measure=lambda t, z: measure(t, z, True), leading=1.12).size
          for n in names),
         default=L.glance_text,
     )  # fmt: skip
     for i, name in enumerate(names):
         cx = x0 + tc + i * col_w
-        _fit_lines(surface, name, cx + 2, grid_top + 2, col_w - 4, head - 4, hsize,
-                   L.glance_min_text, 2, True, style.INK, valign="bottom")  # fmt: skip
+        _fit_lines(surface, name, cx + 2, grid_top + 2, col_w - 4, head - 4, hsize, hsize, 2, True,
+                   style.INK, valign="bottom")  # fmt: skip
     surface.line(x0, grid_top, x0 + w, grid_top, style.INK, 0.6)
     # time rules and labels every 30 minutes
     t = page.start
@@ -157,7 +157,7 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
         surface.line(x0 + tc - 2, y, x0 + w, y, style.FAINT if full else "#DADCE0", 0.3)
         if t < page.end and (full or scale * 30 >= L.glance_text * 2.2):
             label = f"{(t // 60) % 24:02d}:{t % 60:02d}"
-            surface.text(x0 + tc - 3, y - L.glance_text * 0.95, label, L.glance_text - 0.5,
+            draw_text(surface, x0 + tc - 3, y - L.glance_text * 0.95, label, L.glance_text - 0.5,
                          bold=full, color=style.MUTED if full else style.FAINT, align="right")  # fmt: skip
         t += 30
     for i in range(ncols + 1):
@@ -184,13 +184,13 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
     x = x0 + tc
     y = y_of(page.end) - L.glance_text * 2.2
     for tr in tracks:
-        tw = ptext.measure(tr.name, L.glance_text, False)
+        tw = measure(tr.name, L.glance_text, False)
         if x + tw + 12 > x0 + w:
             x = x0 + tc
             y -= L.glance_text * 1.6
         surface.rect(x, y - 0.5, L.glance_text * 0.9, L.glance_text * 0.9, fill=tr.color,
                      radius=1)  # fmt: skip
-        surface.text(x + L.glance_text * 1.3, y, tr.name, L.glance_text, color=style.MUTED)
+        draw_text(surface, x + L.glance_text * 1.3, y, tr.name, L.glance_text, color=style.MUTED)
         x += tw + L.glance_text * 3.2
 
 
@@ -203,19 +203,19 @@ def legend_room(L) -> float:
     return L.glance_text * 5
 
 
-def _fit_lines(surface, s, x, y, w, h, max_size, min_size, max_lines, bold, color,
+def _fit_lines(surface, s, x, y, w, h, size, min_size, max_lines, bold, color,
                valign="top") -> float:  # fmt: skip
-    """Text fitted into (x, y, w, h) without warnings (the grid abbreviates; the list has it all)."""
+    """Text wrapped at `size` into (x, y, w, h), cut with an ellipsis (the grid abbreviates;
+    the sessions list has every title in full). Returns the height used."""
     if h <= 0 or w <= 0:
         return 0.0
-    f = _fit.fit_text(s, w, h, max_size, min_size, max_lines=max_lines,
-                      measure=lambda t, z: ptext.measure(t, z, bold), leading=1.12)  # fmt: skip
-    lh = f.size * 1.12
-    block = len(f.lines) * lh
+    lh = size * 1.12
+    lines = clamp_lines(s, w, size, bold, max(1, min(max_lines, int(h // lh) or 1)))
+    block = len(lines) * lh
     top = y + h if valign == "top" else y + block
-    for i, ln in enumerate(f.lines):
-        surface.text(x, baseline(top - i * lh, f.size, 1.12, bold), ln, f.size, bold=bold,
-                     color=color)  # fmt: skip
+    for i, ln in enumerate(lines):
+        draw_text(surface, x, baseline(top - i * lh, size, 1.12, bold), ln, size, bold=bold,
+                  color=color)  # fmt: skip
     return block
 
 
@@ -228,7 +228,7 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after) 
         size = min(L.glance_text, max(L.glance_min_text, h * 0.6))
         if h >= size:
             label = f"{s.title}  {style.time_range(s)}"
-            surface.text(x + w / 2, y + h / 2 - ptext.cap_height(size) / 2, label, size,
+            draw_text(surface, x + w / 2, y + h / 2 - ptext.cap_height(size) / 2, label, size,
                          color=style.MUTED, align="center")  # fmt: skip
         return
     color = style.track_color(ev, s, ev.colors.primary)
@@ -245,17 +245,17 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after) 
         tsize = L.glance_min_text
         times = [style.time_range(s) + (f" · {kind}" if s.type != "talk" else ""),
                  style.time_range(s)]  # fmt: skip
-        times = [t for t in times if ptext.measure(t, tsize) <= inner_w]
+        times = [t for t in times if measure(t, tsize) <= inner_w]
         show_time = bool(times) and avail >= lh * 2 + tsize * 1.1
         time_h = tsize * 1.15 if show_time else 0
-        if any(ptext.measure(wd, size, True) > inner_w for wd in title.split()):
+        if any(measure(wd, size, True) > inner_w for wd in title.split()):
             size = L.glance_min_text  # a long word: smaller type rather than a broken word
             lh = size * 1.12
         lines = max(1, min(5, int((avail - time_h) // lh)))
         used = _fit_lines(surface, title, x + 1.6 + pad, y + h - 1.2 - (avail - time_h), inner_w,
                           avail - time_h, size, size, lines, True, style.INK)  # fmt: skip
         if show_time:
-            surface.text(x + 1.6 + pad, y + h - 1.2 - used - tsize * 0.95, times[0], tsize,
+            draw_text(surface, x + 1.6 + pad, y + h - 1.2 - used - tsize * 0.95, times[0], tsize,
                          color=style.MUTED)  # fmt: skip
     if ctx.links:
         ctx.link_to(surface, f"session:{s.id}", x, y, w, h)

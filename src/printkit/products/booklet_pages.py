@@ -7,11 +7,10 @@ bottom corner: right on rectos (odd pages), left on versos.
 
 from __future__ import annotations
 
-from printkit.press import text as ptext
 from printkit.press.color import tint
 from printkit.products import style
 from printkit.products.booklet_flow import Block
-from printkit.products.booklet_parts import Stack, baseline, dots, lines_of
+from printkit.products.booklet_parts import Stack, baseline, dots, draw_text, lines_of, measure
 from printkit.units import MM
 
 
@@ -27,16 +26,16 @@ def chrome(surface, ctx, number: int, header: str | None) -> None:
     outer_x, outer_align = (right, "right") if recto else (left, "left")
     inner_x, inner_align = (left, "left") if recto else (right, "right")
     if header:
-        surface.text(outer_x, y, header.upper(), size, bold=True, color=ctx.event.colors.primary,
+        draw_text(surface, outer_x, y, header.upper(), size, bold=True, color=ctx.event.colors.primary,
                      align=outer_align)  # fmt: skip
     name_w = (right - left) * 0.45
     name = ctx.event.name
-    if ptext.measure(name, size) > name_w:
+    if measure(name, size) > name_w:
         name = lines_of(name, name_w, size)[0] + "…"
-    surface.text(inner_x, y, name, size, color=style.FAINT, align=inner_align)
+    draw_text(surface, inner_x, y, name, size, color=style.FAINT, align=inner_align)
     surface.line(left, y - 2.2 * MM, right, y - 2.2 * MM, "#D5D8DC", 0.4)
     fy = L.margin_bottom * 0.45
-    surface.text(right if recto else left, fy, str(number), L.small + 0.5, bold=True,
+    draw_text(surface, right if recto else left, fy, str(number), L.small + 0.5, bold=True,
                  color=ctx.event.colors.primary, align="right" if recto else "left")  # fmt: skip
 
 
@@ -72,10 +71,10 @@ def _wordmark_size(name: str, w: float, h: float, max_size: float) -> float:
     """The largest floor at which the name still fits whole on up to 4 lines (a big wordmark)."""
     from printkit.fit import fit_text
 
-    measure = lambda t, z: ptext.measure(t, z, True)  # noqa: E731
     size = max_size
     while size > 20:
-        f = fit_text(name, w, h, max_size, size, max_lines=4, measure=measure, leading=1.02)
+        f = fit_text(name, w, h, max_size, size, max_lines=4,
+                     measure=lambda t, z: measure(t, z, True), leading=1.02)  # fmt: skip
         words = len(name.split())
         if not f.truncated and len(f.lines) <= max(1, words):
             return size
@@ -93,7 +92,7 @@ def cover(surface, ctx) -> None:
     _circle(surface, w * 1.02, h * 0.86, w * 0.38, tint(primary, 0.74))
     m = L.margin_outer + 2 * MM
     top = h - m
-    surface.text(m, top - L.small, "PROGRAMME", L.small + 0.5, bold=True, color=accent)
+    draw_text(surface, m, top - L.small, "PROGRAMME", L.small + 0.5, bold=True, color=accent)
     logo_h = _logo(surface, ctx, m, top - L.small - 5 * MM, w * 0.42, h * 0.14)
     # wordmark
     box_w = w - 2 * m
@@ -113,9 +112,9 @@ def cover(surface, ctx) -> None:
     place = ", ".join(x for x in (ev.venue.name, ev.venue.city) if x)
     fy = m + 2 * MM
     if place:
-        surface.text(m, fy, place, L.lead, color=tint("#FFFFFF", 1.0))
+        draw_text(surface, m, fy, place, L.lead, color=tint("#FFFFFF", 1.0))
         fy += L.lead * 1.5
-    surface.text(m, fy, style.date_range(ev), L.h2, bold=True, color="white")
+    draw_text(surface, m, fy, style.date_range(ev), L.h2, bold=True, color="white")
 
 
 def back_cover(surface, ctx) -> None:
@@ -141,13 +140,13 @@ def back_cover(surface, ctx) -> None:
         surface.qr(m, y - q, q, target)
         surface.link(m, y - q, q, q, target)
         tx = m + q + 5 * MM
-        surface.text(tx, y - L.lead * 1.3, "Live schedule and changes", L.lead, bold=True,
+        draw_text(surface, tx, y - L.lead * 1.3, "Live schedule and changes", L.lead, bold=True,
                      color="white")  # fmt: skip
         st = Stack(w - tx - m).add(_readable(target), L.body, False, tint(primary, 0.25), 1.35)
         st.draw(surface, tx, y - L.lead * 1.8)
     stamp = ev.version_stamp
     foot = f"Programme as of {stamp}" if stamp else "Programme subject to change"
-    surface.text(m, m, foot, L.caption, color=tint(primary, 0.3))
+    draw_text(surface, m, m, foot, L.caption, color=tint(primary, 0.3))
 
 
 def _readable(url: str) -> str:
@@ -165,7 +164,7 @@ def notes(surface, ctx, number: int, first: bool) -> None:
     right = w - (L.margin_outer if number % 2 else L.margin_inner)
     top = h - L.margin_top
     if first:
-        surface.text(left, baseline(top, L.h2, 1.2, True), "Notes", L.h2, bold=True,
+        draw_text(surface, left, baseline(top, L.h2, 1.2, True), "Notes", L.h2, bold=True,
                      color=ctx.event.colors.primary)  # fmt: skip
         top -= L.h2 * 1.2 + 4 * MM
     y = top - L.notes_rule
@@ -187,11 +186,11 @@ def contents_blocks(ctx, entries: list[tuple[str, str, int]], width: float) -> l
         def draw(surface, x, y_top, c, title=title, anchor=anchor, size=size, bold=bold,
                  indent=indent, h=h) -> None:  # fmt: skip
             bl = baseline(y_top, size, 1.5, bold)
-            tw = surface.text(x + indent, bl, title, size, bold=bold,
+            tw = draw_text(surface, x + indent, bl, title, size, bold=bold,
                               color=style.INK if bold else style.MUTED)  # fmt: skip
             n = c.page_of(anchor)
             label = str(n) if n is not None else ""
-            nw = surface.text(x + width, bl, label, size, bold=bold, color=ctx.event.colors.primary,
+            nw = draw_text(surface, x + width, bl, label, size, bold=bold, color=ctx.event.colors.primary,
                               align="right")  # fmt: skip
             dots(surface, x + indent + tw + 1, x + width - nw - 1, bl, size)
             c.link_to(surface, anchor, x, y_top - h, width, h)

@@ -10,17 +10,109 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from printkit.fit import wrap
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from printkit.fit import ELLIPSIS, wrap
+from printkit.press import fonts
 from printkit.press import text as ptext
 from printkit.press.color import hex_rgb
 from printkit.products import style
 from printkit.products.booklet_flow import Block, split_lines
 
+# Plain ASCII needs no bidi, shaping or font fallback: it is measured and drawn in the
+# family's own font directly (same widths as press.text), which keeps a 1,000-session
+# booklet fast. Anything else goes through the press (`surface.text`, `text.measure`).
+
+
+def _plain(s: str) -> bool:
+    return s.isascii() and s.isprintable()
+
+
+@lru_cache(maxsize=200_000)
+def width1(s: str, bold: bool = False) -> float:
+    """Width of `s` at 1 pt."""
+    if _plain(s):
+        fonts.register_fonts()
+        return stringWidth(s, fonts.BOLD if bold else fonts.REGULAR, 1)
+    return ptext.measure(s, 1, bold)
+
+
+def measure(s: str, size: float, bold: bool = False) -> float:
+    return width1(s, bool(bold)) * size
+
+
+def draw_text(surface, x, y, s, size, bold=False, color=style.INK, align="left") -> float:
+    """One line with its baseline at y (like `surface.text`); returns its width."""
+    if not _plain(s):
+        return surface.text(x, y, s, size, bold=bold, color=color, align=align)
+    w = width1(s, bool(bold)) * size
+    if align in ("center", "centre"):
+        x -= w / 2
+    elif align == "right":
+        x -= w
+    c = surface.canvas
+    c.saveState()
+    fill = getattr(surface, "_text_fill", None)
+    if fill is not None:
+        fill(color)
+    else:
+        c.setFillColor(surface.color(color))
+    c.setFont(fonts.BOLD if bold else fonts.REGULAR, size)
+    c.drawString(x, y, s)
+    c.restoreState()
+    return w
+
 
 @lru_cache(maxsize=200_000)
 def lines_of(s: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
     """`s` wrapped into lines of at most `width` at `size` (newlines start paragraphs)."""
-    return tuple(wrap(s, width, size, lambda t, z: ptext.measure(t, z, bold)))
+    out: list[str] = []
+    for para in s.split("\n"):
+        words = para.split()
+        if not words:
+            out.append("")
+            continue
+        out.extend(_wrap_words(words, width / size, bold) or
+                   wrap(" ".join(words), width, size, lambda t, z: measure(t, z, bold)))  # fmt: skip
+    return tuple(out)
+
+
+def _wrap_words(words: list[str], width1pt: float, bold: bool) -> list[str] | None:
+    """Greedy lines of plain words summing cached word widths; None when it needs the full wrap."""
+    if not all(_plain(w) for w in words):
+        return None
+    space = width1(" ", bold)
+    lines: list[str] = []
+    cur: list[str] = []
+    cw = 0.0
+    for w in words:
+        ww = width1(w, bold)
+        if ww > width1pt:
+            return None  # a word longer than the line: break it the careful way
+        add = ww if not cur else cw + space + ww
+        if add <= width1pt + 1e-9:
+            cur.append(w)
+            cw = add
+        else:
+            lines.append(" ".join(cur))
+            cur, cw = [w], ww
+    if cur:
+        lines.append(" ".join(cur))
+    return lines
+
+
+def clamp_lines(s: str, width: float, size: float, bold: bool, max_lines: int) -> tuple[str, ...]:
+    """At most `max_lines` wrapped lines, the last ending in an ellipsis when text was cut."""
+    lines = list(lines_of(s, width, size, bold))
+    if len(lines) <= max_lines:
+        return tuple(lines)
+    kept = lines[:max_lines]
+    last = kept[-1]
+    while last and measure(last + ELLIPSIS, size, bold) > width:
+        cut = last.rsplit(" ", 1)
+        last = cut[0] if len(cut) > 1 else last[:-1]
+    kept[-1] = last.rstrip(" ,.;:–-") + ELLIPSIS
+    return tuple(kept)
 
 
 def baseline(top: float, size: float, leading: float, bold: bool = False) -> float:
@@ -89,8 +181,8 @@ class Stack:
             lh = r.size * r.leading
             for ln in r.lines:
                 if ln:
-                    surface.text(x + r.indent, baseline(y, r.size, r.leading, r.bold), ln, r.size,
-                                 bold=r.bold, color=r.color)  # fmt: skip
+                    draw_text(surface, x + r.indent, baseline(y, r.size, r.leading, r.bold), ln,
+                              r.size, bold=r.bold, color=r.color)  # fmt: skip
                 y -= lh
 
 
@@ -129,7 +221,9 @@ def _lines_block(lines, size, bold, color, leading, space_before, para_gap) -> B
                 y -= lh * para_gap
                 continue
             if ln:
-                surface.text(x, baseline(y, size, leading, bold), ln, size, bold=bold, color=color)
+                draw_text(
+                    surface, x, baseline(y, size, leading, bold), ln, size, bold=bold, color=color
+                )
             y -= lh
 
     def split(room: float):
@@ -164,9 +258,9 @@ def chip(surface, x: float, y_top: float, label: str, fill: str, size: float) ->
     """A small coloured label (track chip) with its top-left at (x, y_top); returns its width."""
     pad = size * 0.55
     h = size * 1.55
-    w = ptext.measure(label, size, True) + 2 * pad
+    w = measure(label, size, True) + 2 * pad
     surface.rect(x, y_top - h, w, h, fill=fill, radius=h * 0.22)
-    surface.text(x + pad, baseline(y_top, size, 1.55, True), label, size, bold=True,
+    draw_text(surface, x + pad, baseline(y_top, size, 1.55, True), label, size, bold=True,
                  color=on_color(fill))  # fmt: skip
     return w
 

@@ -25,8 +25,10 @@ from printkit.products.booklet_parts import (
     chip,
     chip_height,
     dots,
+    draw_text,
     label_text,
     lines_of,
+    measure,
     text_block,
 )
 from printkit.units import MM
@@ -124,7 +126,7 @@ def opener(ctx: Ctx, title: str, key: str, *, level0: str | None = None, extra_b
     def draw(surface, x, y_top, c) -> None:
         surface.rect(x, y_top - 1.4 * MM, 14 * MM, 1.4 * MM, fill=ctx.event.colors.accent)
         y = y_top - 1.4 * MM - 4 * MM
-        surface.text(x, baseline(y, L.h1, 1.15, True), title, L.h1, bold=True, color=primary)
+        draw_text(surface, x, baseline(y, L.h1, 1.15, True), title, L.h1, bold=True, color=primary)
         c.dest(surface, f"section:{key}", x, y_top)
 
     return Block(h, draw, keep_with_next=True, new_page=new_page, anchor=f"section:{key}",
@@ -139,7 +141,7 @@ def day_heading(ctx: Ctx, d: date, section: str, header: str, width: float, *, n
     anchor = f"day:{section}:{d.isoformat()}"
 
     def draw(surface, x, y_top, c) -> None:
-        surface.text(x, baseline(y_top, L.h2, 1.25, True), text, L.h2, bold=True,
+        draw_text(surface, x, baseline(y_top, L.h2, 1.25, True), text, L.h2, bold=True,
                      color=style.INK)  # fmt: skip
         surface.line(x, y_top - L.h2 * 1.25 - 0.8 * MM, x + width, y_top - L.h2 * 1.25 - 0.8 * MM,
                      ctx.event.colors.primary, 1.2)  # fmt: skip
@@ -153,7 +155,7 @@ def small_label(ctx: Ctx, text: str, width: float, space_before: float = 3 * MM)
     L = ctx.layout
 
     def draw(surface, x, y_top, c) -> None:
-        surface.text(x, baseline(y_top, L.caption, 1.5, True), label_text(text), L.caption,
+        draw_text(surface, x, baseline(y_top, L.caption, 1.5, True), label_text(text), L.caption,
                      bold=True, color=ctx.event.colors.primary)  # fmt: skip
 
     return Block(L.caption * 1.5, draw, keep_with_next=True, space_before=space_before)
@@ -232,7 +234,7 @@ def time_heading(ctx: Ctx, s: Session, width: float) -> Block:
 
     def draw(surface, x, y_top, c) -> None:
         bl = baseline(y_top, size, 1.3, True)
-        w = surface.text(x, bl, style.time_label(s.start), size, bold=True,
+        w = draw_text(surface, x, bl, style.time_label(s.start), size, bold=True,
                          color=ctx.event.colors.primary)  # fmt: skip
         surface.line(x + w + 2 * MM, bl + size * 0.3, x + width, bl + size * 0.3,
                      tint(ctx.event.colors.primary, 0.35), 0.5)  # fmt: skip
@@ -247,10 +249,12 @@ def break_bar(ctx: Ctx, s: Session, width: float) -> Block:
     def draw(surface, x, y_top, c) -> None:
         surface.rect(x, y_top - h, width, h, fill=style.PAPER_TINT, radius=1.5)
         bl = y_top - h / 2 - ptext.cap_height(L.body) / 2
-        w = surface.text(x + 3 * MM, bl, style.time_range(s), L.body, bold=True, color=style.MUTED)
+        w = draw_text(
+            surface, x + 3 * MM, bl, style.time_range(s), L.body, bold=True, color=style.MUTED
+        )
         room = ctx.event.room(s.room)
         label = s.title + (f" · {room.name}" if room else "")
-        surface.text(x + 3 * MM + w + 3 * MM, bl, label, L.body, color=style.MUTED)
+        draw_text(surface, x + 3 * MM + w + 3 * MM, bl, label, L.body, color=style.MUTED)
         c.dest(surface, f"session:{s.id}", x, y_top)
 
     return Block(h, draw, space_before=4 * MM, anchor=f"session:{s.id}")
@@ -293,13 +297,13 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
             fill = track.color if track else ev.colors.primary
             w = chip(surface, x, y_top, label_text(chip_label), fill, L.caption)
             if track and s.type not in ("talk",):
-                surface.text(x + w + 1.5 * MM, baseline(y_top, L.caption, 1.55), label_text(kind),
+                draw_text(surface, x + w + 1.5 * MM, baseline(y_top, L.caption, 1.55), label_text(kind),
                              L.caption, bold=True, color=style.MUTED)  # fmt: skip
         st.draw(surface, x, y_top)
         if payload:
             qx = x + width - q
             surface.qr(qx, y_top - q, q, payload)
-            surface.text(qx + q / 2, y_top - q - L.caption * 1.05, caption, L.caption,
+            draw_text(surface, qx + q / 2, y_top - q - L.caption * 1.05, caption, L.caption,
                          color=style.MUTED, align="center")  # fmt: skip
             surface.link(qx, y_top - q, q, q, payload)
         c.dest(surface, anchor, x, y_top)
@@ -342,7 +346,7 @@ def letter_heading(ctx: Ctx, letter: str, width: float) -> Block:
     h = size * 1.2 + 1 * MM
 
     def draw(surface, x, y_top, c) -> None:
-        surface.text(x, baseline(y_top, size, 1.2, True), letter, size, bold=True,
+        draw_text(surface, x, baseline(y_top, size, 1.2, True), letter, size, bold=True,
                      color=ctx.event.colors.primary)  # fmt: skip
         surface.line(x, y_top - size * 1.2, x + width, y_top - size * 1.2,
                      tint(ctx.event.colors.primary, 0.35), 0.5)  # fmt: skip
@@ -351,7 +355,7 @@ def letter_heading(ctx: Ctx, letter: str, width: float) -> Block:
 
 
 def _num_w(L, n: int = 1) -> float:
-    return ptext.measure(("p. " + ", ".join([NUM_SAMPLE] * n)), L.small, False) + 2 * MM
+    return measure(("p. " + ", ".join([NUM_SAMPLE] * n)), L.small, False) + 2 * MM
 
 
 def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
@@ -387,14 +391,14 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
         for s, ls, meta in refs:
             top = y
             for ln in ls:
-                surface.text(tx, baseline(y, L.small, 1.3, True), ln, L.small, bold=True,
+                draw_text(surface, tx, baseline(y, L.small, 1.3, True), ln, L.small, bold=True,
                              color=style.INK)  # fmt: skip
                 y -= L.small * 1.3
-            surface.text(tx, baseline(y, L.caption, 1.35), meta, L.caption, color=style.MUTED)
+            draw_text(surface, tx, baseline(y, L.caption, 1.35), meta, L.caption, color=style.MUTED)
             y -= L.caption * 1.35 + 0.8 * MM
             n = c.page_of(f"session:{s.id}")
             if n:
-                surface.text(x + width, baseline(top, L.small, 1.3), f"p. {n}", L.small,
+                draw_text(surface, x + width, baseline(top, L.small, 1.3), f"p. {n}", L.small,
                              color=color, align="right")  # fmt: skip
                 c.link_to(surface, f"session:{s.id}", tx, y, width - (tx - x), top - y)
         c.dest(surface, anchor, x, y_top)
@@ -469,7 +473,7 @@ def _publication(ctx: Ctx, p, width: float) -> Block:
         st.draw(surface, x, y_top)
         if q:
             surface.qr(x + width - q, y_top - q, q, p.video)
-            surface.text(x + width - q / 2, y_top - q - L.caption * 1.05, "Video", L.caption,
+            draw_text(surface, x + width - q / 2, y_top - q - L.caption * 1.05, "Video", L.caption,
                          color=style.MUTED, align="center")  # fmt: skip
             surface.link(x + width - q, y_top - q, q, q, p.video)
 
@@ -500,7 +504,7 @@ def _index_letter(ctx: Ctx, letter: str) -> Block:
     L = ctx.layout
 
     def draw(surface, x, y_top, c) -> None:
-        surface.text(x, baseline(y_top, L.h3, 1.3, True), letter, L.h3, bold=True,
+        draw_text(surface, x, baseline(y_top, L.h3, 1.3, True), letter, L.h3, bold=True,
                      color=ctx.event.colors.primary)  # fmt: skip
 
     return Block(L.h3 * 1.3, draw, keep_with_next=True, space_before=2.5 * MM)
@@ -512,7 +516,7 @@ def index_row(ctx: Ctx, label: str, anchors: list[str], width: float, self_ancho
     L = ctx.layout
     size = size or L.small
     count = len(anchors)
-    numw = ptext.measure(", ".join([NUM_SAMPLE] * max(1, min(count, 6))), size) + 2 * MM
+    numw = measure(", ".join([NUM_SAMPLE] * max(1, min(count, 6))), size) + 2 * MM
     if numw > width * 0.45:
         numw = width * 0.45
     text = f"{prefix}{label}"
@@ -523,7 +527,7 @@ def index_row(ctx: Ctx, label: str, anchors: list[str], width: float, self_ancho
         y = y_top
         last_w = 0.0
         for ln in lines:
-            last_w = surface.text(x, baseline(y, size, 1.32), ln, size, color=style.INK)
+            last_w = draw_text(surface, x, baseline(y, size, 1.32), ln, size, color=style.INK)
             y -= lh
         bl = baseline(y + lh, size, 1.32)
         seen: dict[int, str] = {}
@@ -535,8 +539,8 @@ def index_row(ctx: Ctx, label: str, anchors: list[str], width: float, self_ancho
         xr = x + width
         for i, n in enumerate(reversed(nums)):
             s = f"{n}" + (", " if i else "")
-            w = ptext.measure(s, size)
-            surface.text(xr, bl, s, size, color=style.INK, align="right")
+            w = measure(s, size)
+            draw_text(surface, xr, bl, s, size, color=style.INK, align="right")
             c.link_to(surface, seen[n], xr - w, bl - size * 0.3, w, size * 1.2)
             xr -= w
         dots(surface, x + last_w, xr, bl, size)
