@@ -67,13 +67,38 @@ def child(event: str, csv_path: str, out: str, case: str) -> None:
     problems = Problems()
     ev = load_event(Path(event), problems)
     t0 = time.perf_counter()
-    opts = {"target": "shop"} if case == "shop" else {"sheet": "a4-4up-a6", "target": "office"}
-    summary = badges.build(ev, Path(out), problems=problems, attendees=csv_path, offline=True,
-                           progress=False, **opts)  # fmt: skip
+    if case == "floor":
+        n = len(Path(csv_path).read_text(encoding="utf-8").splitlines()) - 1
+        summary = press_floor(Path(out), n)
+    else:
+        opts = {
+            "shop": {"target": "shop"},
+            "shop-front": {"target": "shop", "duplex": False},
+            "office": {"sheet": "a4-4up-a6", "target": "office"},
+        }[case]
+        summary = badges.build(ev, Path(out), problems=problems, attendees=csv_path,
+                               offline=True, progress=False, **opts)  # fmt: skip
     wall = time.perf_counter() - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB → MiB (Linux)
     print(json.dumps({"wall": wall, "rss": rss, "summary": summary.splitlines()[0],
                       "size": Path(out).stat().st_size}))  # fmt: skip
+
+
+def press_floor(out: Path, n: int) -> str:
+    """The press alone: n two-sided A6 shop pieces that only place one form (no badge content)."""
+    from printkit.errors import Problems
+    from printkit.press import Press
+    from printkit.units import MM
+
+    press = Press(out, (105 * MM, 148 * MM), "shop", title="floor", problems=Problems())
+
+    def side(s):
+        s.form("art", lambda f: f.bleed_rect(0, 0, f.width, f.height, "#1D3A5F"))
+
+    for _ in range(n):
+        press.add(side, side)
+    r = press.close()
+    return f"press floor: {r.pieces} pieces on {r.pages} pages"
 
 
 def run_case(event: Path, csv_path: Path, out: Path, case: str) -> dict:
@@ -96,11 +121,11 @@ def main() -> None:
         results = {}
         for n in (args.n, args.big):
             ev, path = write_inputs(folder, n)
-            cases = ("shop", "office") if n == args.n else ("shop",)
+            cases = ("shop", "shop-front", "office", "floor") if n == args.n else ("shop",)
             for case in cases:
                 r = run_case(ev, path, folder / f"{case}-{n}.pdf", case)
                 results[(n, case)] = r
-                print(f"{n:>6} {case:<6} {r['wall']:6.2f} s  {n / r['wall']:7.0f} badges/s  "
+                print(f"{n:>6} {case:<10} {r['wall']:6.2f} s  {n / r['wall']:7.0f} badges/s  "
                       f"peak RSS {r['rss']:6.1f} MB  {r['size'] / 1e6:6.1f} MB PDF  "
                       f"| {r['summary']}")  # fmt: skip
         small, big = results[(args.n, "shop")], results[(args.big, "shop")]
