@@ -309,6 +309,9 @@ def build(
             how = f"{len(plan)} sheets imposed for saddle stitching" + (
                 f", creep {creep:g} mm" if creep else ""
             )
+    left_out = [w for w in ("abstracts", "bios") if not L.shows(w, len(event.sessions))]
+    if left_out and len(event.sessions) > L.compact_above:
+        how += f"; {' and '.join(left_out)} left out above {L.compact_above} sessions"
     return f"{out}: booklet, {n} pages {L.name} ({how}), {target}"
 
 

@@ -51,31 +51,30 @@ def _across(s: Session) -> bool:
 
 
 def chunk_rooms(rooms: list[str], per_page: int) -> list[tuple[str, ...]]:
-    """Rooms split into as few pages as `per_page` allows, as evenly as possible."""
+    """Rooms split into as few pages as `per_page` allows, page sizes differing by at most one."""
     if not rooms:
         return [()]
     pages = math.ceil(len(rooms) / max(1, per_page))
-    size = math.ceil(len(rooms) / pages)
-    return [tuple(rooms[i : i + size]) for i in range(0, len(rooms), size)]
+    base, extra = divmod(len(rooms), pages)
+    out, i = [], 0
+    for k in range(pages):
+        size = base + (1 if k < extra else 0)
+        out.append(tuple(rooms[i : i + size]))
+        i += size
+    return out
 
 
 def cut_times(spans: list[tuple[int, int]], start: int, end: int, max_len: int) -> list[int]:
-    """Window boundaries from start to end, each window ≤ max_len; cuts avoid running sessions."""
+    """Window boundaries from start to end: as few windows as max_len allows, about equal,
+    each cut (on a 5-minute step) where no session is running if there is such a time."""
     cuts = [start]
     while end - cuts[-1] > max_len:
         a = cuts[-1]
-        best = None
-        for t in range(a + max_len, a + max_len // 2, -5):
-            if not any(s < t < e for s, e in spans):
-                best = t
-                break
-        if best is None:
-            best = (
-                a + max_len - (a + max_len) % 30
-                if (a + max_len) % 30 < max_len // 2
-                else a + max_len
-            )
-        cuts.append(best)
+        left = math.ceil((end - a) / max_len)
+        target = min(a + max_len, a + math.ceil((end - a) / left / 5) * 5)
+        steps = range(a + max(5, max_len // 2), a + max_len + 1, 5)
+        free = [t for t in steps if not any(s < t < e for s, e in spans)]
+        cuts.append(min(free, key=lambda t: abs(t - target)) if free else target)
     cuts.append(end)
     return cuts
 
@@ -104,8 +103,7 @@ def plan_day(
     start = first - first % 30
     end = last + (-last) % 30
     grid_h = height - head
-    scale = min(max_minute, max(min_minute, grid_h / max(30, end - start)))
-    max_len = int(grid_h / scale)
+    max_len = max(30, int(grid_h / min_minute))
     pages: list[GlancePage] = []
     for rooms in chunks:
         mine = [s for s in sessions if _across(s) or s.room in rooms]
@@ -113,6 +111,8 @@ def plan_day(
         for a, b in zip(cuts, cuts[1:], strict=False):
             inside = tuple(s for s in mine if spans[s.id][0] < b and spans[s.id][1] > a)
             pages.append(GlancePage(day, rooms, a, b, inside, 0, 0))
+    longest = max(p.end - p.start for p in pages)
+    scale = min(max_minute, grid_h / max(30, longest))
     n = len(pages)
     pages = [
         GlancePage(p.day, p.rooms, p.start, p.end, p.sessions, i + 1, n)
@@ -150,7 +150,7 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
                    style.INK, valign="bottom")  # fmt: skip
     surface.line(x0, grid_top, x0 + w, grid_top, style.INK, 0.6)
     # time rules and labels every 30 minutes
-    t = page.start
+    t = page.start + (-page.start) % 30  # rules on the clock's half hours
     while t <= page.end:
         y = y_of(t)
         full = t % 60 == 0

@@ -8,6 +8,7 @@ more rooms than fit continues on further pages instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from printkit.errors import Problems
 from printkit.layout import Length, load_layout
@@ -51,6 +52,16 @@ class BookletLayout:
     glance_min_minute: Length = 0.8  # points per minute, never less (a 15 min slot ≈ 4 mm)
     glance_max_minute: Length = 2.6
     notes_rule: Length = 7 * MM
+    # long texts: "auto" prints abstracts and bios unless the event has more than
+    # `compact_above` sessions (then the QR leads to them and the booklet stays a booklet)
+    abstracts: Literal["auto", "yes", "no"] = "auto"
+    bios: Literal["auto", "yes", "no"] = "auto"
+    compact_above: int = 300
+
+    def shows(self, what: str, sessions: int) -> bool:
+        """Whether abstracts or bios are printed for an event of `sessions` sessions."""
+        mode = getattr(self, what)
+        return mode == "yes" or (mode == "auto" and sessions <= self.compact_above)
 
     def __post_init__(self):
         if self.paper is None and (self.width is None or self.height is None):

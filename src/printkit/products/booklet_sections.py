@@ -309,7 +309,8 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
         c.dest(surface, anchor, x, y_top)
 
     blocks = [Block(h, draw, space_before=4 * MM if rule else 2 * MM, anchor=anchor)]
-    body = text_block(s.abstract or "", width, L.body, leading=L.leading, space_before=1.5 * MM)
+    shown = s.abstract if L.shows("abstracts", len(ev.sessions)) else ""
+    body = text_block(shown or "", width, L.body, leading=L.leading, space_before=1.5 * MM)
     if body:
         blocks[0].keep_with_next = True
         blocks.append(body)
@@ -414,7 +415,8 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
 def _speaker_details(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     L = ctx.layout
     out: list[Block] = []
-    bio = text_block(sp.bio or "", width, L.body, leading=L.leading, space_before=2 * MM)
+    shown = sp.bio if L.shows("bios", len(ctx.event.sessions)) else ""
+    bio = text_block(shown or "", width, L.body, leading=L.leading, space_before=2 * MM)
     if bio:
         out.append(bio)
     if sp.career:
@@ -559,7 +561,7 @@ def track_index(ctx: Ctx, width: float) -> list[Block]:
         out.append(_track_heading(ctx, t, width))
         for s in all_sessions:
             if s.track == t.id and not s.is_break:
-                prefix = f"{style.day_label(s.day)} {style.time_label(s.start)}  "
+                prefix = f"{s.day:%a} {style.time_label(s.start)}  "
                 out.append(index_row(ctx, s.title, [f"session:{s.id}"], width, prefix=prefix))
     return out
 
