@@ -4,7 +4,8 @@
 
 Target: without --sheet the default is `shop` (one badge per page with
 bleed and crop marks); with --sheet it is `office` (n-up on that sheet with
-cut lines, backs mirrored for duplex). --sheet takes a preset from
+cut lines, backs mirrored for duplex); `--sheet X --target shop` is a gang
+run on that sheet with crop marks for a print shop's cutter. --sheet takes a preset from
 layouts/sheets, a sheet YAML file, a gLabels template name from the
 installed database (`avery-5395`) or a gLabels XML file.
 """
@@ -88,13 +89,11 @@ def build(
     lay = load_badge_layout(layout, problems)
     sheet_obj = resolve_sheet(sheet) if isinstance(sheet, (str, Path)) else sheet
     target = target or ("office" if sheet_obj is not None else "shop")
-    if sheet_obj is not None and target != "office":
-        raise PrintkitError(
-            f"--sheet lays badges out n-up for an office printer: use --target office "
-            f"(or leave --target out), not {target}"
-        )
-    if start_at != 1 and target != "office":
-        raise PrintkitError("--start-at applies to sheets (--sheet / --target office) only")
+    if sheet_obj is not None and target == "screen":
+        raise PrintkitError("--sheet lays badges out n-up for printing: use --target office "
+                            "(cut lines) or shop (a gang run with crop marks), not screen")
+    if start_at != 1 and not (target == "office" or sheet_obj is not None):
+        raise PrintkitError("--start-at applies to sheets (--sheet or --target office) only")
     if start_at < 1:
         raise PrintkitError("--start-at counts label slots from 1")
     people: Sequence[Attendee] = ()
