@@ -370,3 +370,25 @@ def test_cli_writes_the_booklet(runner, tmp_path, tiny):
     assert "booklet" in r.stdout and out.exists()
     trim = [float(v) for v in pypdf.PdfReader(out).pages[0]["/TrimBox"]]
     assert (trim[2] - trim[0], trim[3] - trim[1]) == pytest.approx((396, 612))
+
+
+def test_tiny_events_roomless_sessions_and_midnight(write_event, tmp_path):
+    from conftest import MINIMAL
+
+    text = MINIMAL + (
+        "  - id: party\n    title: Night owls social\n    type: social\n"
+        "    start: 2025-05-06 22:30\n    end: 2025-05-07 01:00\n"
+    )
+    problems = Problems()
+    ev = load_event(write_event(text), problems)
+    path = tmp_path / "mini.pdf"
+    summary, _ = _build(ev, path, target="screen")
+    pages = page_texts(path)
+    assert len(pages) % 4 == 0 and "booklet" in summary
+    book = booklet.plan_booklet(ev)
+    grid = [p for p in book.pages if p.kind == "glance"]
+    # the empty afternoon is left out: the morning and the night (past midnight) get a grid each
+    spans = [(g.glance.start, g.glance.end) for g in grid]
+    assert spans == [(9 * 60, 9 * 60 + 30), (22 * 60 + 30, 25 * 60)]
+    assert "Night owls social" in " ".join(pages)
+    assert "Ada Lovelace" in " ".join(pages)

@@ -109,3 +109,31 @@ def test_first_top_leaves_room_on_the_first_page_only():
     pages = paginate([Block(60, "a"), Block(60, "b"), Block(60, "c")], FRAME, 1, first_top=30)
     assert pages[0].columns[0][0].y == 30
     assert pages[1].columns[0][0].y == 0
+
+
+@given(st.integers(min_value=0, max_value=80), st.integers(min_value=1, max_value=12))
+def test_rooms_split_evenly_in_order(n, per_page):
+    from printkit.products.booklet_glance import chunk_rooms
+
+    rooms = [f"r{i}" for i in range(n)]
+    chunks = chunk_rooms(rooms, per_page)
+    assert [r for c in chunks for r in c] == rooms
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) <= per_page and max(sizes) - min(sizes) <= 1
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 1400), st.integers(5, 180)), min_size=1, max_size=40),
+    st.integers(min_value=30, max_value=600),
+)
+def test_grid_windows_cover_the_day_and_never_exceed_a_page(talks, max_len):
+    from printkit.products.booklet_glance import clusters, cut_times
+
+    spans = [(a, a + d) for a, d in talks]
+    for c0, c1 in clusters(spans):
+        cuts = cut_times(spans, c0, c1, max_len)
+        assert cuts[0] == c0 and cuts[-1] == c1
+        assert all(0 < b - a <= max_len for a, b in zip(cuts, cuts[1:], strict=False))
+    # every session lies in some cluster
+    cl = clusters(spans)
+    assert all(any(c0 <= a and b <= c1 for c0, c1 in cl) for a, b in spans)

@@ -21,6 +21,8 @@ from printkit.press.color import tint
 from printkit.products import style
 from printkit.products.booklet_parts import baseline, clamp_lines, draw_text, measure
 
+GAP = 120  # minutes without any session that end one grid and start another
+
 
 @dataclass(frozen=True)
 class GlancePage:
@@ -64,6 +66,17 @@ def chunk_rooms(rooms: list[str], per_page: int) -> list[tuple[str, ...]]:
     return out
 
 
+def clusters(spans: list[tuple[int, int]], gap: int = GAP) -> list[tuple[int, int]]:
+    """The day's busy stretches (on half hours): a pause of `gap` minutes or more starts a new one."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a - out[-1][1] < gap:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a - a % 30, b + (-b) % 30) for a, b in out]
+
+
 def cut_times(spans: list[tuple[int, int]], start: int, end: int, max_len: int) -> list[int]:
     """Window boundaries from start to end: as few windows as max_len allows, about equal,
     each cut (on a 5-minute step) where no session is running if there is such a time."""
@@ -98,19 +111,17 @@ def plan_day(
     per_page = max(1, int((width - time_column) // min_column))
     chunks = chunk_rooms(list(used), per_page)
     spans = {s.id: _span(s, day) for s in sessions}
-    first = min(a for a, _ in spans.values())
-    last = max(b for _, b in spans.values())
-    start = first - first % 30
-    end = last + (-last) % 30
     grid_h = height - head
     max_len = max(30, int(grid_h / min_minute))
     pages: list[GlancePage] = []
     for rooms in chunks:
         mine = [s for s in sessions if _across(s) or s.room in rooms]
-        cuts = cut_times([spans[s.id] for s in mine], start, end, max_len)
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            inside = tuple(s for s in mine if spans[s.id][0] < b and spans[s.id][1] > a)
-            pages.append(GlancePage(day, rooms, a, b, inside, 0, 0))
+        mine_spans = [spans[s.id] for s in mine]
+        for c0, c1 in clusters([spans[s.id] for s in sessions]):
+            cuts = cut_times(mine_spans, c0, c1, max_len)
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                inside = tuple(s for s in mine if spans[s.id][0] < b and spans[s.id][1] > a)
+                pages.append(GlancePage(day, rooms, a, b, inside, 0, 0))
     longest = max(p.end - p.start for p in pages)
     scale = min(max_minute, grid_h / max(30, longest))
     n = len(pages)
