@@ -252,10 +252,20 @@ def test_bad_csv_exits_1_and_writes_nothing(tmp_path, runner):
     assert not out.exists()
 
 
-def test_sheet_with_shop_target_is_refused(tmp_path, runner):
-    res = invoke(runner, "badges", SAMPLE, "--sheet", "a4", "--target", "shop",
+def test_sheet_with_shop_target_is_a_gang_run(tmp_path, runner, sample_event):
+    out = tmp_path / "gang.pdf"
+    ids = ",".join(s.id for s in sample_event.speakers[:4])
+    res = invoke(runner, "badges", SAMPLE, "--sheet", "a4-4up-a6", "--target", "shop",
+                 "--front-only", "--only", ids, "--offline", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pages = PdfReader(out).pages
+    assert {round(float(p.mediabox.width) / MM) for p in pages} == {210}  # ganged on A4
+    assert len(pages) == 2  # 3 mm bleed gutters leave room for two A6 per A4
+    text = " ".join(p.extract_text() for p in pages)
+    assert all(sp.name.split()[0] in text for sp in sample_event.speakers[:4])
+    res = invoke(runner, "badges", SAMPLE, "--sheet", "a4", "--target", "screen",
                  "-o", tmp_path / "b.pdf")  # fmt: skip
-    assert res.exit_code == 1 and "--target office" in res.stderr
+    assert res.exit_code == 1 and "not screen" in res.stderr
 
 
 @pytest.mark.parametrize("layout", ["4x3in", "a7", "foldover-a5"])
