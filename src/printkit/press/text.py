@@ -135,6 +135,8 @@ def runs(s: str, bold: bool = False) -> list[Run]:
 
 @lru_cache(maxsize=16384)
 def _runs(s: str, bold: bool) -> tuple[Run, ...]:
+    if s.isascii():  # the common case: one left-to-right run in PK-Sans, no analysis needed
+        return (Run(s, fonts.BOLD if bold else fonts.REGULAR, False),) if s else ()
     s = unicodedata.normalize("NFC", s)
     missing = missing_chars(s)
     if missing:  # left out rather than drawn as empty boxes; warn_missing reports them
@@ -337,6 +339,8 @@ def draw_line(
 @lru_cache(maxsize=16384)
 def missing_chars(s: str) -> str:
     """Characters of `s` that no bundled font has (whitespace, controls, ZWJ, selectors ignored)."""
+    if s.isascii():  # PK-Sans has every ASCII character
+        return ""
     chain = fonts._chain(False) + fonts._chain(True)
     seen: dict[str, None] = {}
     for ch in unicodedata.normalize("NFC", s):
