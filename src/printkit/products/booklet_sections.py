@@ -70,15 +70,15 @@ class Ctx:
 
 
 def qr_payload(event: Event, s: Session) -> tuple[str | None, str]:
-    """What a session's QR opens and its caption: video, else talk page, else the schedule."""
+    """What a session's QR opens and its caption: the video, else the talk page, else none.
+
+    A session with neither gets no QR: the same schedule code repeated beside
+    every talk would be noise (the back cover carries the schedule's QR).
+    """
     if s.video:
         return s.video, "Video"
     if s.url:
         return s.url, "Talk page"
-    if event.schedule_url:
-        return event.schedule_url, "Schedule"
-    if event.url:
-        return event.url, "Website"
     return None, ""
 
 
