@@ -1,4 +1,4 @@
-"""Bytes → a file written atomically: a temp file beside the target, fsync, rename.
+"""Bytes (or a stream of writes) → a file written atomically: a temp file beside the target, fsync, rename.
 
 A reader (or a print shop's hot folder) sees either the old file or the
 complete new one, never a half-written PDF. On any failure, including
@@ -10,12 +10,63 @@ behind, but never a truncated target.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
+import weakref
+from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["atomic_target", "write_atomic"]
+from reportlab.pdfbase import pdfdoc
+
+__all__ = ["AtomicFile", "StreamedDocument", "atomic_target", "stream_pages", "write_atomic"]
+
+
+class AtomicFile:
+    """An open temp file beside `path`: `commit()` renames it onto `path`, `abort()` removes it.
+
+    For writers that stream into the file over a long run (the press). If the
+    object is dropped or the process exits without either call, the temp file
+    is removed.
+    """
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=self.path.parent, prefix="." + self.path.name + ".",
+                                    suffix=".tmp")  # fmt: skip
+        self.tmp = Path(name)
+        self.file = os.fdopen(fd, "wb")
+        self._done = weakref.finalize(self, _remove, self.file, self.tmp)
+
+    def commit(self) -> None:
+        """Flush, fsync and rename the temp file onto the target."""
+        if not self._done.alive:
+            raise RuntimeError("AtomicFile already committed or aborted")
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.chmod(self.tmp, _final_mode(self.path))
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self._done()
+            raise
+        self._done.detach()
+        _fsync_dir(self.path.parent)
+
+    def abort(self) -> None:
+        """Close and remove the temp file; the target is untouched."""
+        self._done()
+
+
+def _remove(file, tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        file.close()
+    with contextlib.suppress(OSError):
+        tmp.unlink()
 
 
 @contextlib.contextmanager
@@ -52,6 +103,100 @@ def write_atomic(path: Path | str, data: bytes | Iterable[bytes]) -> None:
         else:
             for chunk in data:
                 out.write(chunk)
+
+
+# -------------------------------------------------------------- streamed PDF
+
+
+def stream_pages(canvas, out: BinaryIO) -> StreamedDocument:
+    """Make `canvas` write each page to `out` at showPage; finish with `doc.finish(canvas)`."""
+    doc = canvas._doc
+    doc.__class__ = StreamedDocument  # this document only
+    doc._begin(out)
+    return doc
+
+
+class StreamedDocument(pdfdoc.PDFDocument):
+    """A ReportLab document that writes every finished page (and its content stream) at once.
+
+    Memory then holds no page content, only a reference per page, so it is
+    flat in the number of pages. Fonts, forms, images, outlines and the
+    catalog are written by `finish()`; objects are not in number order in the
+    file, which the cross-reference table allows. The trailer /ID is a hash
+    of the bytes written, so the same content gives the same file.
+    """
+
+    def _begin(self, out: BinaryIO) -> None:
+        self._out = out
+        self._offsets = array("q")  # object number → offset; 0 = not written yet
+        self._hash = hashlib.sha256()
+        self._header = b"%PDF-1.3\n%\x93\x8c\x8b\x9e printkit\n"
+        self._pos = 0
+        self._write(self._header)
+
+    def _write(self, data: bytes) -> None:
+        self._out.write(data)
+        self._pos += len(data)
+
+    def _emit(self, name: str) -> None:
+        n = self.idToObjectNumberAndVersion[name][0]
+        data = pdfdoc.PDFIndirectObject(name, self.idToObject[name]).format(self)
+        if len(self._offsets) <= n:
+            self._offsets.extend([0] * (n + 1 - len(self._offsets)))
+        self._offsets[n] = self._pos
+        self._hash.update(data)
+        self._write(data)
+
+    def content_digest(self) -> bytes:
+        """A hash of everything written so far."""
+        return self._hash.digest()
+
+    def addPage(self, page) -> None:
+        super().addPage(page)
+        name = page.__InternalName__
+        self._emit(name)  # formatting the page registers its content stream
+        contents = page.Contents
+        cname = getattr(contents, pdfdoc.__InternalName__, None)
+        if cname is not None:
+            self._emit(cname)
+            n = self.idToObjectNumberAndVersion.pop(cname)[0]
+            del self.idToObject[cname], self.numberToId[n]
+        self.idToObject[name] = None
+        self.Pages.pages[-1] = pdfdoc.PDFObjectReference(name)
+
+    def finish(self, canvas) -> None:
+        """Write the remaining objects, the cross-reference table and the trailer."""
+        for font in self.delayedFonts:
+            font.addObjects(self)
+        self.Reference(self.Catalog)
+        self.Reference(self.info)
+        self.Outlines.prepare(self, canvas)
+        if self.Outlines.ready < 0:
+            self.Catalog.Outlines = None
+        n = 0
+        while n < self.objectcounter:  # formatting may register more objects
+            n += 1
+            if n >= len(self._offsets) or not self._offsets[n]:
+                self._emit(self.numberToId[n])
+        size = self.objectcounter + 1
+        if len(self._offsets) < size:
+            raise RuntimeError("PDF object table incomplete")
+        xref_at = self._pos
+        rows = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
+        rows += [b"%010d 00000 n \n" % off for off in self._offsets[1:size]]
+        self._write(b"".join(rows))
+        root = self.idToObjectNumberAndVersion[self.Catalog.__InternalName__][0]
+        info = self.idToObjectNumberAndVersion[self.info.__InternalName__][0]
+        file_id = self._hash.hexdigest()[:32].encode()
+        self._write(
+            b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\n"
+            b"startxref\n%d\n%%%%EOF\n" % (size, root, info, file_id, file_id, xref_at)
+        )
+        version = b"%d.%d" % self._pdfVersion
+        if version != self._header[5:8]:
+            self._out.seek(5)
+            self._out.write(version)
+            self._out.seek(0, 2)
 
 
 def _fsync_file(path: Path) -> None:

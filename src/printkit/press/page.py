@@ -10,13 +10,14 @@ Targets:
   in mirrored slots (long-edge flip) so every back lands behind its front.
 - screen: page = trim, RGB, links and bookmarks, no marks.
 
-Pages are drawn as pieces arrive and nothing is written until `close()`;
-an exception inside a `with Press(...)` block leaves no file behind.
+Pages are drawn as pieces arrive and streamed into a temp file beside the
+target (memory stays flat in the number of pages); `close()` writes the
+rest and renames it into place. An exception inside a `with Press(...)`
+block (or `_discard()`) leaves no file behind.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from printkit import impose
 from printkit.errors import PrintkitError, Problems
-from printkit.press import fonts
+from printkit.press import fonts, pdfx
 from printkit.press.color import to_color
 from printkit.press.marks import (
     CUT_GREY,
@@ -40,6 +41,7 @@ from printkit.press.marks import (
     crop_mark_segments,
     stroke_segments,
 )
+from printkit.press.output import AtomicFile, stream_pages
 from printkit.press.surface import Surface
 from printkit.units import INCH, MM, is_inch_based
 
@@ -127,7 +129,7 @@ class Press:
         self.fitted_notes: list[str] = []
         self._photos = photos
         self._canvas: Canvas | None = None
-        self._buf: io.BytesIO | None = None
+        self._out: AtomicFile | None = None
         self._pages = 0
         self._pieces = 0
         self._forms: dict[str, str] = {}
@@ -230,9 +232,9 @@ class Press:
             b = self.bleed
             kw["trimBox"] = (ox, oy, ox + w, oy + h)
             kw["bleedBox"] = (ox - b, oy - b, ox + w + b, oy + h + b)
-        self._buf = io.BytesIO()
+        self._out = AtomicFile(self.path)
         c = Canvas(
-            self._buf,
+            self._out.file,
             pagesize=self.page_size,
             invariant=1,
             pageCompression=1,
@@ -244,6 +246,16 @@ class Press:
         c.setCreator("printkit")
         if self.subject:
             c.setSubject(self.subject)
+        doc = stream_pages(c, self._out.file)
+        pdfx.add_pdfx_parts(
+            doc,
+            title=self.title,
+            creator="printkit",
+            author=self.author,
+            subject=self.subject,
+            pdfx=self.target.name == "shop",
+            digest=doc.content_digest,
+        )
         self._canvas = c
         return c
 
@@ -366,9 +378,6 @@ class Press:
 
     def close(self) -> PressResult:
         """Finish the last sheet, make the PDF (PDF/X-4 for shop) and write it atomically."""
-        from printkit.press import pdfx
-        from printkit.press.output import write_atomic
-
         if self._closed:
             raise RuntimeError("Press is already closed")
         if self._pieces == 0:
@@ -378,22 +387,21 @@ class Press:
             self._finish_sheet()
         if self._photos is not None:
             self._photos.finish()  # one summary warning for photos that could not be fetched
-        c = self._canvas
-        if self._bookmarks:
-            c.showOutline()
-        c.save()
-        data = self._buf.getvalue()
-        self._discard()
-        finish = pdfx.finish_pdfx if self.target.name == "shop" else pdfx.finish_screen
-        data = finish(
-            data, title=self.title, creator="printkit", author=self.author, subject=self.subject
-        )
-        write_atomic(self.path, data)
+        c, out = self._canvas, self._out
+        try:
+            if self._bookmarks:
+                c.showOutline()
+            c._doc.finish(c)
+            out.commit()
+        finally:
+            self._discard()
         return PressResult(self.path, self._pages, self._pieces)
 
     def _discard(self) -> None:
+        if self._out is not None:
+            self._out.abort()  # no-op once committed
         self._canvas = None
-        self._buf = None
+        self._out = None
         self._closed = True
 
     def __enter__(self) -> Press:

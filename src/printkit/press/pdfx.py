@@ -1,8 +1,10 @@
-"""ReportLab PDF bytes → PDF/X-4 bytes: output intent (FOGRA39), Info, XMP, trapped, ids.
+"""PDF/X-4 parts (output intent FOGRA39, Info, XMP, trapped) → a ReportLab document or PDF bytes.
 
-ReportLab writes no /OutputIntents, no XMP and no GTS_PDFXVersion; this adds
-them with pikepdf. The output is deterministic: the same input bytes and
-date give the same output bytes (the trailer /ID is a hash of the content).
+ReportLab writes no /OutputIntents, no XMP and no GTS_PDFXVersion.
+`add_pdfx_parts` gives a ReportLab document these objects before it is
+written (what the press does: no second pass over the file);
+`finish_pdfx` / `finish_screen` add them to finished PDF bytes with pikepdf.
+Both are deterministic: the same content and date give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,11 +19,19 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 import pikepdf
+from reportlab.pdfbase import pdfdoc
 
 from printkit import __version__
 from printkit.resources import asset
 
-__all__ = ["finish_pdfx", "finish_screen", "document_date", "PDFX_VERSION", "OUTPUT_CONDITION"]
+__all__ = [
+    "add_pdfx_parts",
+    "finish_pdfx",
+    "finish_screen",
+    "document_date",
+    "PDFX_VERSION",
+    "OUTPUT_CONDITION",
+]
 
 PDFX_VERSION = "PDF/X-4"
 OUTPUT_CONDITION = "FOGRA39"
@@ -70,6 +80,101 @@ def finish_screen(
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         _set_metadata(doc, title, creator, subject, author, when=when, pdfx=False)
         return _save(doc, version="")
+
+
+def add_pdfx_parts(
+    doc: pdfdoc.PDFDocument,
+    *,
+    title: str,
+    creator: str = "printkit",
+    subject: str | None = None,
+    author: str | None = None,
+    date: datetime | None = None,
+    pdfx: bool = True,
+    digest=None,
+) -> None:
+    """Give a ReportLab document deterministic Info and XMP, and for PDF/X-4 the output intent.
+
+    Call before the document is written. `digest()` (optional) returns bytes
+    that identify the content, called when the XMP is written; the XMP ids
+    come from it and the metadata.
+    """
+    stamp = _pdf_date(document_date(date))
+    entries = {
+        "Title": pdfdoc.PDFString(title),
+        "Creator": pdfdoc.PDFString(creator),
+        "Producer": pdfdoc.PDFString(PRODUCER),
+        "CreationDate": pdfdoc.PDFString(stamp),
+        "ModDate": pdfdoc.PDFString(stamp),
+        "Trapped": pdfdoc.PDFName("False"),
+    }
+    if subject:
+        entries["Subject"] = pdfdoc.PDFString(subject)
+    if author:
+        entries["Author"] = pdfdoc.PDFString(author)
+    if pdfx:
+        entries["GTS_PDFXVersion"] = pdfdoc.PDFString(PDFX_VERSION)
+        doc._pdfVersion = max(doc._pdfVersion, (1, 6))  # PDF/X-4 is PDF 1.6
+        profile = pdfdoc.PDFStream(
+            pdfdoc.PDFDictionary({"N": 4, "Alternate": pdfdoc.PDFName("DeviceCMYK")}),
+            profile_bytes(),
+            [pdfdoc.PDFZCompress],
+        )
+        intent = pdfdoc.PDFDictionary(
+            {
+                "Type": pdfdoc.PDFName("OutputIntent"),
+                "S": pdfdoc.PDFName("GTS_PDFX"),
+                "OutputConditionIdentifier": pdfdoc.PDFString(OUTPUT_CONDITION),
+                "OutputCondition": pdfdoc.PDFString(OUTPUT_CONDITION_INFO),
+                "Info": pdfdoc.PDFString(OUTPUT_CONDITION_INFO),
+                "RegistryName": pdfdoc.PDFString(REGISTRY),
+                "DestOutputProfile": profile,
+            }
+        )
+        doc.Catalog.__class__ = _PDFXCatalog  # this document only
+        doc.Catalog.OutputIntents = pdfdoc.PDFArray([intent])
+    doc.info = _Info(entries)
+    meta = dict(title=title, creator=creator, subject=subject, author=author, pdfx=pdfx)
+    doc.Catalog.Metadata = _XMPStream(meta, document_date(date), stamp, digest)
+
+
+class _PDFXCatalog(pdfdoc.PDFCatalog):
+    """ReportLab's catalog with /OutputIntents."""
+
+    __NoDefault__ = [*pdfdoc.PDFCatalog.__NoDefault__, "OutputIntents"]
+
+
+class _Info(pdfdoc.PDFObject):
+    """A document Info dictionary with exactly the given entries."""
+
+    def __init__(self, entries: dict):
+        self.entries = entries
+
+    def format(self, document) -> bytes:
+        return pdfdoc.PDFDictionary(self.entries).format(document)
+
+
+class _XMPStream(pdfdoc.PDFStream):
+    """The XMP metadata stream, uncompressed; its ids are made when it is written."""
+
+    def __init__(self, meta: dict, when: datetime, stamp: str, digest):
+        super().__init__(
+            pdfdoc.PDFDictionary(
+                {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}
+            ),
+            b"",
+        )
+        self.meta, self.when, self.stamp, self.digest = meta, when, stamp, digest
+
+    def format(self, document) -> bytes:
+        m = self.meta
+        h = hashlib.sha256(self.digest() if self.digest else b"")
+        h.update(
+            f"{m['title']}\0{m['creator']}\0{m['subject']}\0{m['author']}\0{self.stamp}".encode()
+        )
+        doc_id = f"uuid:{uuid.UUID(bytes=h.digest()[:16], version=4)}"
+        self.content = _xmp(**m, when=self.when, document_id=doc_id, instance_id=doc_id).encode()
+        return super().format(document)
 
 
 def document_date(date: datetime | None = None) -> datetime:
