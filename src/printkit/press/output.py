@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFArray
 
 __all__ = ["AtomicFile", "StreamedDocument", "atomic_target", "stream_pages", "write_atomic"]
 
@@ -132,6 +133,7 @@ class StreamedDocument(pdfdoc.PDFDocument):
         self._hash = hashlib.sha256()
         self._header = b"%PDF-1.3\n%\x93\x8c\x8b\x9e printkit\n"
         self._pos = 0
+        self._formatted: dict = {}  # key → _Raw: formatted objects shared by pages
         self._write(self._header)
 
     def _write(self, data: bytes) -> None:
@@ -147,6 +149,40 @@ class StreamedDocument(pdfdoc.PDFDocument):
         self._hash.update(data)
         self._write(data)
 
+    def _share_formatted(self, page):
+        """Reuse the formatted resources and boxes of earlier pages that had the same ones.
+
+        Returns the resources' key when they are new (to be stored once formatted).
+        """
+        cache = self._formatted
+        if page.MediaBox is None:
+            w, h = page.pagewidth, page.pageheight
+            page.MediaBox = PDFArray([0, 0, h, w] if page.Rotate in (90, 270) else [0, 0, w, h])
+        for box in ("MediaBox", "TrimBox", "BleedBox", "CropBox", "ArtBox"):
+            value = getattr(page, box)
+            if isinstance(value, PDFArray):
+                key = (box, tuple(value.sequence))
+                raw = cache.get(key)
+                if raw is None:
+                    raw = cache[key] = _Raw(value.format(self))
+                setattr(page, box, raw)
+        if page.Resources is not None or page.Override_default_compilation:
+            return None
+        gs = page.ExtGState
+        key = (
+            "Resources",
+            bool(page.hasImages),
+            tuple(page.XObjects.dict) if page.XObjects else (),
+            tuple(page._colorsUsed.items()),
+            tuple((k, tuple(v.dict.items())) for k, v in gs.dict.items()) if gs else (),
+            tuple(page._shadingUsed.items()),
+        )
+        raw = cache.get(key)
+        if raw is None:
+            return key
+        page.Resources = raw
+        return None
+
     def content_digest(self) -> bytes:
         """A hash of everything written so far."""
         return self._hash.digest()
@@ -154,7 +190,10 @@ class StreamedDocument(pdfdoc.PDFDocument):
     def addPage(self, page) -> None:
         super().addPage(page)
         name = page.__InternalName__
+        res_key = self._share_formatted(page)
         self._emit(name)  # formatting the page registers its content stream
+        if res_key is not None:
+            self._formatted[res_key] = _Raw(pdfdoc.format(page.Resources, self))
         contents = page.Contents
         cname = getattr(contents, pdfdoc.__InternalName__, None)
         if cname is not None:
@@ -197,6 +236,16 @@ class StreamedDocument(pdfdoc.PDFDocument):
             self._out.seek(5)
             self._out.write(version)
             self._out.seek(0, 2)
+
+
+class _Raw(pdfdoc.PDFObject):
+    """An already formatted direct object."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document) -> bytes:
+        return self.data
 
 
 def _fsync_file(path: Path) -> None:
