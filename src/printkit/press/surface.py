@@ -9,6 +9,7 @@ turned into CMYK on print targets and RGB otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from printkit import fit as _fit
@@ -235,11 +236,20 @@ class Surface:
         from printkit.press import qr as _qr
 
         min_module = _qr.MIN_MODULE_MM.get(self.target.name, 0.0) * MM
+        n, ops = _qr_ops(payload, ec)
+        unit = size / (n + 2 * _qr.QUIET)
         c = self.canvas
         c.saveState()
-        c.setFillColor(self.color(color))
-        _qr.draw_qr(c, x, y, size, payload, ec=ec, min_module=min_module)
-        c.restoreState()
+        try:
+            c.setFillColor(self.color(color))
+            if unit < min_module * (1 - 1e-9):
+                _qr.draw_qr(c, x, y, size, payload, ec=ec, min_module=min_module)  # refuses
+            else:  # one path in module units: whole-number rectangles, one transform
+                quiet = _qr.QUIET * unit
+                c.transform(unit, 0, 0, unit, x + quiet, y + quiet)
+                c.addLiteral(ops)
+        finally:
+            c.restoreState()
 
     def photo(self, x, y, w, h, ref, name, color, circle=False, base_dir=None, where=None) -> None:
         """A photo cropped into the frame; without one, an initials disc in `color`.
@@ -285,6 +295,17 @@ class Surface:
     def form(self, key: str, draw: Callable[[Surface], None]) -> None:
         """Draw `draw(surface)` once as a form XObject and place it here; later calls reuse it."""
         self.press.place_form(self, key, draw)
+
+
+@lru_cache(maxsize=2048)
+def _qr_ops(payload: str, ec: str) -> tuple[int, str]:
+    """Payload → (modules per side, PDF path operators filling its dark modules in module units)."""
+    from printkit.press import qr as _qr
+
+    matrix = _qr.qr_matrix(payload, ec)
+    n = len(matrix)
+    rects = "\n".join(f"{x} {n - y - h} {w} {h} re" for x, y, w, h in _qr.qr_rects(matrix))
+    return n, rects + "\nf"
 
 
 def _anchor_x(x: float, w: float, align: str) -> float:
