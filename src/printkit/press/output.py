@@ -134,6 +134,10 @@ class StreamedDocument(pdfdoc.PDFDocument):
         self._header = b"%PDF-1.3\n%\x93\x8c\x8b\x9e printkit\n"
         self._pos = 0
         self._formatted: dict = {}  # key → _Raw: formatted objects shared by pages
+        self._page_numbers = array("q")  # object numbers of Page1, Page2, …
+        self.idToObjectNumberAndVersion = _Numbers(self.idToObjectNumberAndVersion)
+        self.idToObjectNumberAndVersion.pages = self._page_numbers
+        self.Pages.__class__ = _StreamedPages
         self._write(self._header)
 
     def _write(self, data: bytes) -> None:
@@ -200,8 +204,13 @@ class StreamedDocument(pdfdoc.PDFDocument):
             self._emit(cname)
             n = self.idToObjectNumberAndVersion.pop(cname)[0]
             del self.idToObject[cname], self.numberToId[n]
-        self.idToObject[name] = None
-        self.Pages.pages[-1] = pdfdoc.PDFObjectReference(name)
+        # from here on the page is only its number: "PageN" resolves through _Numbers
+        n = self.idToObjectNumberAndVersion.pop(name)[0]
+        del self.idToObject[name], self.numberToId[n]
+        self.Pages.pages.pop()
+        self._page_numbers.append(n)
+        if name != f"Page{len(self._page_numbers)}":
+            raise RuntimeError(f"pages out of order: {name}")
 
     def finish(self, canvas) -> None:
         """Write the remaining objects, the cross-reference table and the trailer."""
@@ -221,9 +230,9 @@ class StreamedDocument(pdfdoc.PDFDocument):
         if len(self._offsets) < size:
             raise RuntimeError("PDF object table incomplete")
         xref_at = self._pos
-        rows = [b"xref\n0 %d\n0000000000 65535 f \n" % size]
-        rows += [b"%010d 00000 n \n" % off for off in self._offsets[1:size]]
-        self._write(b"".join(rows))
+        self._write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+        for at in range(1, size, 4096):
+            self._write(b"".join(b"%010d 00000 n \n" % o for o in self._offsets[at : at + 4096]))
         root = self.idToObjectNumberAndVersion[self.Catalog.__InternalName__][0]
         info = self.idToObjectNumberAndVersion[self.info.__InternalName__][0]
         file_id = self._hash.hexdigest()[:32].encode()
@@ -236,6 +245,26 @@ class StreamedDocument(pdfdoc.PDFDocument):
             self._out.seek(5)
             self._out.write(version)
             self._out.seek(0, 2)
+
+
+class _Numbers(dict):
+    """Object name → (number, generation); pages already written are looked up by page number."""
+
+    pages: array
+
+    def __missing__(self, name):
+        if name.startswith("Page") and name[4:].isdigit() and 0 < int(name[4:]) <= len(self.pages):
+            return self.pages[int(name[4:]) - 1], 0
+        raise KeyError(name)
+
+
+class _StreamedPages(pdfdoc.PDFPages):
+    """The page tree of a StreamedDocument: its kids are the numbers of the pages written."""
+
+    def check_format(self, document):
+        numbers = document._page_numbers
+        self.Kids = _Raw(b"[" + b" ".join(b"%d 0 R" % n for n in numbers) + b"]")
+        self.Count = len(numbers)
 
 
 class _Raw(pdfdoc.PDFObject):
