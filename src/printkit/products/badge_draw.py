@@ -167,12 +167,14 @@ class BadgeArt:
     def front(self, s: Surface, b: Badge) -> None:
         lay, f = self.layout, self.face
         self.art(s, b.role)
-        photo = b.is_speaker and lay.photo.show
+        # no disc for a name without letters (it would print as an empty circle)
+        photo = b.is_speaker and lay.photo.show and bool(b.photo or _text.initials(b.name))
         qr = bool(b.qr) and lay.qr.show
         boxes = front_boxes(lay, f, photo, qr)
         if boxes.photo is not None:
             p = boxes.photo
-            s.photo(p.x, p.y, p.w, p.h, b.photo, b.name, style.role_color(self.event, b.role),
+            s.photo(p.x, p.y, p.w, p.h, b.photo, style.plain_name(b.name),
+                    style.role_color(self.event, b.role),
                     circle=True, base_dir=b.base_dir)  # fmt: skip
         if boxes.qr is not None:
             q = boxes.qr
