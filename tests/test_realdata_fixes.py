@@ -101,3 +101,42 @@ def test_a_group_name_is_not_split_after_a_comma(fronts):
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     assert "Jyn," not in lines
     assert "Jyn,LuceundZoe" in "".join(text.split())
+
+
+FIVE = """\
+event:
+  id: five
+  name: Five 2026
+  start: 2026-10-03
+  end: 2026-10-03
+  timezone: Europe/London
+tracks: [{id: main, name: Main}]
+rooms: [{id: suite, name: Presidents Suite 1}]
+speakers:
+{people}
+sessions:
+  - {id: s1, title: "Career Strategy Health Check: Ask the Experts, are you doing the right things now, for your future?",
+     track: main, room: suite, start: 2026-10-03 17:00, end: 2026-10-03 17:45,
+     speakers: [p0, p1, p2, p3, p4]}
+"""
+AFF = "Inclusive AI Leader | Biz Apps Practice Lead | Women in Tech Advocate | Community Organiser"
+
+
+def test_five_speaker_door_sign_affiliations_stay_legible(tmp_path, runner):
+    """Seen in Sessionize data: five speakers with long affiliations shrank them to 6.5 pt."""
+    from printkit.products.sign_door import AFFILIATION_MIN
+
+    people = "\n".join(
+        f'  - {{id: p{i}, name: "Speaker Number{i}", organization: "{AFF}"}}' for i in range(5)
+    )
+    (tmp_path / "event.yaml").write_text(FIVE.replace("{people}", people), encoding="utf-8")
+    pdf = tmp_path / "door.pdf"
+    res = invoke(runner, "signs", tmp_path / "event.yaml", "--kind", "door", "--offline", "-o", pdf)
+    assert res.exit_code == 0, res.output
+    page = pdfium.PdfDocument(str(pdf))[0]
+    tp = page.get_textpage()
+    text = tp.get_text_range()
+    start = text.index("Inclusive")  # the first affiliation
+    sizes = {round(pdfium.raw.FPDFText_GetFontSize(tp.raw, start + i), 1) for i in range(9)}
+    assert min(sizes) >= AFFILIATION_MIN - 0.05
+    assert text.count("Inclusive") == 5

@@ -163,6 +163,9 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
         _draw_speakers(s, event, ses, speakers, lx, top, lw_, lay, photo)
 
 
+AFFILIATION_MIN = 8.0  # pt: smallest affiliation type on a door sign (five speakers, long titles)
+
+
 def _where(ses: Session):
     src = ses.src
     return (src.file if src else None, src.line if src else None, "title")
@@ -211,7 +214,15 @@ def _draw_speakers(s: Surface, event, ses, speakers, x, y_top, w, lay: SignLayou
         osize = st.speaker_org * scale
         aff = sp.affiliation or ""
         nfit = plan_fit(name, tw, nsize * LEADING * 2 + 0.01, nsize, nsize * 0.75, 2, bold=True)
-        ofit = plan_fit(aff, tw, osize * LEADING * 2 + 0.01, osize, osize * 0.75, 2)
+        # read from a step away: never below AFFILIATION_MIN (cut with … instead)
+        ofit = plan_fit(
+            aff,
+            tw,
+            osize * LEADING * 2 + 0.01,
+            osize,
+            min(osize, max(osize * 0.75, AFFILIATION_MIN)),
+            2,
+        )
         vgap = nsize * 0.35
         h = block_height(nfit, True)
         if aff:
