@@ -144,9 +144,12 @@ class StreamedDocument(pdfdoc.PDFDocument):
         self._out.write(data)
         self._pos += len(data)
 
-    def _emit(self, name: str) -> None:
+    def _emit(self, name: str, body: bytes | None = None) -> None:
         n = self.idToObjectNumberAndVersion[name][0]
-        data = pdfdoc.PDFIndirectObject(name, self.idToObject[name]).format(self)
+        if body is None:
+            data = pdfdoc.PDFIndirectObject(name, self.idToObject[name]).format(self)
+        else:  # an already formatted direct object, as PDFIndirectObject writes it
+            data = b"%d 0 obj\n%s%sendobj\n" % (n, body, b"" if body.endswith(b"\n") else b"\n")
         if len(self._offsets) <= n:
             self._offsets.extend([0] * (n + 1 - len(self._offsets)))
         self._offsets[n] = self._pos
@@ -195,9 +198,28 @@ class StreamedDocument(pdfdoc.PDFDocument):
         super().addPage(page)
         name = page.__InternalName__
         res_key = self._share_formatted(page)
-        self._emit(name)  # formatting the page registers its content stream
+        tkey = _template_key(page) if res_key is None else None
+        template = self._formatted.get(tkey) if tkey is not None else None
+        if template is not None:  # same dictionary as an earlier page but for /Contents
+            stream = pdfdoc.PDFStream(content=page.stream)
+            if page.compression:
+                stream.filters = [pdfdoc.PDFZCompress]
+            page.Contents = stream
+            ref = self.Reference(stream).format(self)
+            self._emit(name, template.replace(_CONTENTS, ref))
+        else:
+            self._emit(name)  # formatting the page registers its content stream
         if res_key is not None:
             self._formatted[res_key] = _Raw(pdfdoc.format(page.Resources, self))
+        elif tkey is not None and template is None:
+            numbers = self.idToObjectNumberAndVersion
+            numbers[_CONTENTS_NAME] = (_CONTENTS_NAME, 0)  # formats as the marker
+            contents, page.Contents = page.Contents, pdfdoc.PDFObjectReference(_CONTENTS_NAME)
+            template = page.format(self)
+            if template.count(_CONTENTS) == 1:
+                self._formatted[tkey] = template
+            page.Contents = contents
+            del numbers[_CONTENTS_NAME]
         contents = page.Contents
         cname = getattr(contents, pdfdoc.__InternalName__, None)
         if cname is not None:
@@ -245,6 +267,29 @@ class StreamedDocument(pdfdoc.PDFDocument):
             self._out.seek(5)
             self._out.write(version)
             self._out.seek(0, 2)
+
+
+_CONTENTS_NAME = "\x00printkit-contents\x00"
+_CONTENTS = _CONTENTS_NAME.encode() + b" 0 R"  # /Contents in a page dictionary template
+_TEMPLATED = {"Parent", "MediaBox", "Resources", "Contents", "Rotate", "Trans", "TrimBox",
+              "BleedBox", "CropBox", "ArtBox", "Annots"}  # fmt: skip
+
+
+def _template_key(page):
+    """What a page's dictionary depends on besides /Contents; None when it cannot be shared."""
+    if page.Override_default_compilation or not page.stream or page.Contents is not None:
+        return None
+    if any(getattr(page, k) is not None for k in page.__NoDefault__ if k not in _TEMPLATED):
+        return None
+    if page.Annots or page.Parent is not None or not isinstance(page.Resources, _Raw):
+        return None
+    trans = page.Trans.dict if page.Trans is not None else None
+    if trans:
+        return None
+    boxes = tuple(
+        id(getattr(page, b)) for b in ("MediaBox", "TrimBox", "BleedBox", "CropBox", "ArtBox")
+    )
+    return ("Page", id(page.Resources), boxes, page.Rotate, trans is None, bool(page.compression))
 
 
 class _Numbers(dict):
