@@ -496,3 +496,31 @@ def test_photo_is_cmyk_on_shop(tmp_path):
             if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"
         }
     assert spaces == {"/DeviceCMYK"}
+
+
+def test_qr_too_small_leaves_the_canvas_state_balanced(tmp_path):
+    from printkit.press.qr import QRTooSmall
+
+    seen = {}
+
+    def tiny_qr(s: Surface) -> None:
+        depth = len(s.canvas._code)  # noqa: SLF001 - the operator list shows unbalanced q/Q
+        with pytest.raises(QRTooSmall):
+            s.qr(10, 10, 5 * MM, "https://example.org/" + "x" * 200)
+        code = s.canvas._code[depth:]
+        seen["q"] = sum(op.count(" q") + op.startswith("q") for op in code)
+        seen["Q"] = sum(op.count(" Q") + op.startswith("Q") for op in code)
+        _plain(s)
+
+    _make(tmp_path / "q.pdf", front=lambda i: tiny_qr)
+    assert seen["q"] == seen["Q"]
+
+
+def test_press_dropped_without_close_leaves_no_temp_file(tmp_path):
+    import gc
+
+    press = Press(tmp_path / "dropped.pdf", A6, "shop", title="t", problems=Problems())
+    press.add(_plain)
+    del press
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
