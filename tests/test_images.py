@@ -454,6 +454,20 @@ def test_initials_disc_draws_letters_in_a_filled_disc(tmp_path):
     assert page.getpixel((round(11 * mm), round(6 * mm))) == (255, 255, 255)  # outside
 
 
+def test_name_without_letters_gets_a_figure_not_an_empty_disc(tmp_path):
+    out = tmp_path / "s.pdf"
+    c = Canvas(str(out), pagesize=(60 * mm, 40 * mm))
+    fill, white = CMYKColor(0.9, 0.6, 0, 0), CMYKColor(0, 0, 0, 0)
+    images.draw_initials(c, 10 * mm, 5 * mm, 30 * mm, 30 * mm, "-", fill, white)
+    c.save()
+    page = _render(out, scale=2.0)
+    # the head sits just above the disc's centre: white there, brand colour beside it
+    head = page.getpixel((round(25 * mm * 2), round((40 - 20 - 3.6) * mm * 2)))
+    side = page.getpixel((round(13 * mm * 2), round((40 - 20) * mm * 2)))
+    assert min(head) > 230
+    assert side[2] > 150 and side[0] < 100
+
+
 def pikepdf_text(path: Path) -> str:
     from pypdf import PdfReader
 

@@ -516,4 +516,21 @@ def draw_initials(
         canvas.setFillColor(text_fill)
         base = cy - text.cap_height(size, bold=True) / 2
         draw(canvas, cx, base, letters, size, bold=True, align="center")
+    else:  # a name without letters ("-", "?"): a neutral head-and-shoulders figure
+        _silhouette(canvas, cx, cy, side, text_fill, circle)
     canvas.restoreState()
+
+
+def _silhouette(canvas, cx: float, cy: float, side: float, fill, circle: bool) -> None:
+    """A plain person figure inside the disc (clipped to it), for a name with no initials."""
+    p = canvas.beginPath()
+    if circle:
+        p.circle(cx, cy, side / 2)
+    else:
+        p.roundRect(cx - side / 2, cy - side / 2, side, side, side * 0.12)
+    canvas.clipPath(p, stroke=0, fill=0)
+    canvas.setFillColor(fill)
+    canvas.circle(cx, cy + side * 0.12, side * 0.17, stroke=0, fill=1)  # head
+    canvas.ellipse(
+        cx - side * 0.33, cy - side * 0.62, cx + side * 0.33, cy - side * 0.02, stroke=0, fill=1
+    )  # shoulders
