@@ -432,3 +432,11 @@ def test_event_id_option_is_slugged(tmp_path):
     result = run("gosim", FIX / "gosim.json", "-o", tmp_path / "p", "--event-id", "!!!")
     assert result.exit_code == 1 and "--event-id" in result.output
     assert not (tmp_path / "p").exists()
+
+
+def test_clean_line_drops_stray_bidi_controls():
+    from printkit.importers.common import clean_line
+
+    assert clean_line("Daniel Ehrenberg\u2069") == "Daniel Ehrenberg"
+    assert clean_line("\u2067محمد\u2069 \u200bAli") == "محمد Ali"
+    assert clean_line("  \ufeff ") is None

@@ -124,11 +124,17 @@ def is_relative_ref(value: str | None) -> bool:
     return bool(value and value.strip() and not urlparse(value.strip()).scheme)
 
 
+# Stray formatting characters seen in real exports (FOSDEM: a name ending in U+2069):
+# bidi embeddings/isolates, zero-width space and BOM. They print as nothing but break
+# matching and sorting; printkit's own bidi handles direction.
+_INVISIBLE = dict.fromkeys([0x200B, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], None)
+
+
 def clean_line(text: str | None) -> str | None:
-    """A one-line field (title, name): collapse whitespace; None when empty."""
+    """A one-line field (title, name): invisible controls dropped, whitespace collapsed."""
     if text is None:
         return None
-    text = " ".join(str(text).split())
+    text = " ".join(str(text).translate(_INVISIBLE).split())
     return text or None
 
 
