@@ -212,11 +212,16 @@ def all_products(event, output, target, attendees, offline):
     problems = Problems()
     ev = load(resolve_event_path(event), problems)
     folder = Path(output) if output else Path("printkit-out")
+    from printkit.press.images import PhotoStore
+
+    photos = PhotoStore(problems=problems, offline=offline)  # fetched and decoded once for all four
     lines = []
     try:
         for name in PRODUCTS:
             module = importlib.import_module(f"printkit.products.{name}")
             opts = {"target": target, "offline": offline}
+            if name != "cards":
+                opts["photos"] = photos
             if name == "badges" and attendees:
                 opts["attendees"] = attendees
             lines.append(module.build(ev, folder / f"{name}.pdf", problems=problems, **opts))

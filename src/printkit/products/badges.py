@@ -77,6 +77,7 @@ def build(
     roles: Sequence[str] = (),
     sort: str = "name",
     offline: bool = False,
+    photos=None,
     attendees: str | Path | Sequence[Attendee] | None = None,
     progress: bool | None = None,
 ) -> str:
@@ -109,7 +110,7 @@ def build(
     art = BadgeArt(event, lay)
     fold = lay.fold != "none"
     with_back = duplex and lay.back.show and not fold
-    photos = PhotoStore(problems=problems, offline=offline)
+    photos = photos or PhotoStore(problems=problems, offline=offline)
     press = Press(
         out,
         lay.piece,

@@ -269,6 +269,7 @@ def build(
     imposed: bool = False,
     creep: float = 0.0,
     offline: bool = False,
+    photos=None,
     **_ignored,
 ) -> str:
     """Write the booklet for `event` to `out`; return the summary line."""
@@ -282,7 +283,7 @@ def build(
     if not event.sessions:
         raise PrintkitError(f"{event.source or event.name}: no sessions, so no booklet to print")
     tgt = press_target(target)
-    photos = PhotoStore(problems=problems, offline=offline)
+    photos = photos or PhotoStore(problems=problems, offline=offline)
     ctx = make_context(event, L, target, photos)
     book = compose(ctx)
     ctx.pages = book.numbers

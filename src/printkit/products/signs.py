@@ -83,6 +83,7 @@ def build(
     rooms=(),
     layout: str | None = None,
     offline: bool = False,
+    photos=None,
     **_ignored,
 ) -> str:
     """Render the signs into `out`; return the summary line."""
@@ -108,7 +109,7 @@ def build(
         margin_left=0,
         cut_lines=False,
     )
-    photos = PhotoStore(problems=problems, offline=offline)
+    photos = photos or PhotoStore(problems=problems, offline=offline)
     press = Press(out, trim, target, title=f"{event.name}: signs", problems=problems,
                   sheet=sheet if target == "office" else None,
                   photos=photos, subject="Room day signs and session door signs")  # fmt: skip
