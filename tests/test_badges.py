@@ -162,7 +162,7 @@ def test_speaker_in_csv_is_one_badge(tmp_path, runner, sample_event):
                  "-o", out)  # fmt: skip
     assert res.exit_code == 0, res.output
     n = len(sample_event.speakers)
-    assert res.stdout.startswith(f"{n + 1} badges ({n} speakers, 1 attendees) on {n + 1} pages")
+    assert res.stdout.startswith(f"{n + 1} badges ({n} speakers, 1 attendee) on {n + 1} pages")
 
 
 def test_only_role_and_sort_through_the_cli(tmp_path, runner, sample_event):

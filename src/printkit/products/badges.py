@@ -155,7 +155,8 @@ def build(
     speakers = sum(1 for b in badges if b.is_speaker)
     n_warn = len(problems.warnings)
     line = (
-        f"{len(badges)} badges ({speakers} speakers, {len(badges) - speakers} attendees) "
+        f"{_n(len(badges), 'badge')} ({_n(speakers, 'speaker')}, "
+        f"{_n(len(badges) - speakers, 'attendee')}) "
         f"on {result.pages} pages → {result.path}"
     )
     if n_warn:
@@ -253,3 +254,8 @@ def command(event, attendees, layout, sheet, target, duplex, start_at, only, rol
         offline=offline,
         attendees=attendees,
     )
+
+
+def _n(count: int, word: str) -> str:
+    """3, 'badge' → '3 badges'; 1 → '1 badge'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
