@@ -22,6 +22,8 @@ from printkit.products.badge_people import Badge
 from printkit.units import MM
 
 MORE_SESSIONS = "+{n} more in the schedule"
+RULE = "#D0D3D8"  # the hairline over the venue on a speaker's back
+BACK_INSET = 1.0  # space above the name on the back, in layout gaps
 
 
 def cap(size: float, bold: bool) -> float:
@@ -170,7 +172,11 @@ class BadgeArt:
         # no disc for a name without letters (it would print as an empty circle)
         photo = b.is_speaker and lay.photo.show and bool(b.photo or _text.initials(b.name))
         qr = bool(b.qr) and lay.qr.show
-        boxes = front_boxes(lay, f, photo, qr)
+        room = front_boxes(lay, f, photo, qr).text
+        blocks = self._name_blocks(b, room.w)
+        while len(blocks) > 1 and _height(blocks) > room.h:
+            blocks = blocks[:-1]  # organization, then pronouns, give way to the name
+        boxes = front_boxes(lay, f, photo, qr, _height(blocks))
         if boxes.photo is not None:
             p = boxes.photo
             s.photo(p.x, p.y, p.w, p.h, b.photo, style.plain_name(b.name),
@@ -179,9 +185,6 @@ class BadgeArt:
         if boxes.qr is not None:
             q = boxes.qr
             self.qr(s, q, b.qr, b)
-        blocks = self._name_blocks(b, boxes.text.w)
-        while len(blocks) > 1 and _height(blocks) > boxes.text.h:
-            blocks = blocks[:-1]  # organization, then pronouns, give way to the name
         self._draw_blocks(s, blocks, boxes.text, boxes.align, "middle")
 
     def _name_blocks(self, b: Badge, width: float) -> list[Block]:
@@ -247,6 +250,7 @@ class BadgeArt:
     # -- back --------------------------------------------------------------------
 
     def back(self, s: Surface, b: Badge) -> None:
+        """The name again on top; a speaker's sessions below it, venue and schedule QR at the foot."""
         lay, f = self.layout, self.face
         bk = lay.back
         self.art(s, b.role)
@@ -254,21 +258,24 @@ class BadgeArt:
         fit = self._fit_name(b, b.name, c.w, bk.name_size, bk.name_min, 3, True, note=False)
         align = "center" if lay.arrangement == "stacked" else "left"
         name = Block(fit.lines, fit.size, True, lay.colors.ink, lay.names.leading, 0.0)
-        top = Box(c.x, c.y, c.w, c.h - lay.gap * 0.5)
-        self._draw_blocks(s, [name], top, align, "top")
+        inset = lay.gap * BACK_INSET
+        self._draw_blocks(s, [name], Box(c.x, c.y, c.w, c.h - inset), align, "top")
         sessions = [x for x in b.sessions if not x.is_break]
         if b.is_speaker and sessions:
-            rest = Box(c.x, c.y, c.w, c.h - _height([name]) - lay.gap * 2)
-            bottom = self._sessions(s, sessions, rest)
-            room = Box(rest.x, rest.y, rest.w, bottom - lay.gap * 2 - rest.y)
-            if room.h >= min(lay.back.schedule_qr, room.w) + 2 * lay.back.title_size:
-                self._venue(s, room, align)
+            rest = Box(c.x, c.y, c.w, c.h - inset - _height([name]) - lay.gap * 2.5)
+            low = self._sessions(s, sessions, rest)  # the sessions first, the venue if it fits
+            foot = self._venue_height(rest.w, bk.session_qr)
+            if foot and low - rest.y >= foot + lay.gap * 2:
+                self._venue(s, Box(rest.x, rest.y, rest.w, foot), "row", bk.session_qr)
+                y = rest.y + foot + lay.gap
+                s.line(rest.x, y, rest.right, y, RULE, 0.5)
         else:
             # the same for every badge: below the tallest name, drawn once as a form
             n = lay.names.leading
             reserve = max(cap(bk.name_size, True), cap(bk.name_min, True) + 2 * bk.name_min * n)
-            rest = Box(c.x, c.y, c.w, c.h - reserve - lay.gap * 2)
-            s.form("badge-venue", lambda fs: self._venue(fs, rest, align))
+            rest = Box(c.x, c.y, c.w, c.h - inset - reserve - lay.gap * 2)
+            kind = "stack" if lay.arrangement == "stacked" else "row"
+            s.form("badge-venue", lambda fs: self._venue(fs, rest, kind))
 
     def _sessions(self, s: Surface, sessions: list[Session], box: Box) -> float:
         """Session rows from the top of `box`; returns the lowest y used."""
@@ -314,35 +321,70 @@ class BadgeArt:
             Block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
         ]
 
-    def _venue(self, s: Surface, box: Box, align: str) -> None:
+    def _venue_lines(self, width: float) -> list[Block]:
+        """Venue name (bold), address, city and country, dates: one block each."""
         lay, ev = self.layout, self.event
         bk = lay.back
-        q = min(bk.schedule_qr, box.h, box.w) if self.schedule else 0.0
-        lines: list[Block] = []
-        if self.schedule:
-            lines.append(Block(("SCHEDULE",), bk.heading_size, True, lay.colors.muted, 1.2,
-                               bk.detail_size * 0.6))  # fmt: skip
-        if lay.arrangement == "stacked":
-            qbox = Box(box.x + (box.w - q) / 2, box.y, q, q)
-            tbox = Box(box.x, box.y + q + lay.gap * 0.5, box.w, box.h - q - lay.gap * 0.5)
-        else:
-            qbox = Box(box.right - q, box.y, q, q)
-            tbox = Box(box.x, box.y, box.w - q - lay.gap, box.h)
         v = ev.venue
         info = [x for x in (v.name, v.address, ", ".join(p for p in (v.city, v.country) if p))
                 if x]  # fmt: skip
         info.append(style.date_range(ev))
+        out = []
         for i, text in enumerate(info):
-            f = _fit_lines(text, tbox.w, bk.title_size, bk.detail_size, 2, i == 0)
-            lines.append(Block(f.lines, f.size, i == 0, lay.colors.ink, 1.2, bk.detail_size * 0.5))
-        if lines:
-            lines[-1] = _replace_after(lines[-1], 0.0)
-        while lines and _height(lines) > tbox.h:
+            f = _fit_lines(text, width, bk.title_size, bk.detail_size, 2, i == 0)
+            color = lay.colors.ink if i == 0 else lay.colors.muted
+            out.append(Block(f.lines, f.size, i == 0, color, 1.2, bk.detail_size * 0.45))
+        out[-1] = _replace_after(out[-1], 0.0)
+        return out
+
+    def _qr_size(self, box_w: float, box_h: float, size: float | None = None) -> float:
+        if not self.schedule:
+            return 0.0
+        return min(size or self.layout.back.schedule_qr, box_w, box_h)
+
+    def _caption_h(self) -> float:
+        return cap(self.layout.back.heading_size, True) * 1.9
+
+    def _venue_height(self, width: float, qr: float | None = None) -> float:
+        """Height of the venue row (text left, schedule QR and its caption right)."""
+        q = self._qr_size(width / 2, float("inf"), qr)
+        tw = width - (q + self.layout.gap if q else 0.0)
+        return max(_height(self._venue_lines(tw)), q + (self._caption_h() if q else 0.0))
+
+    def _venue(self, s: Surface, box: Box, kind: str, qr: float | None = None) -> None:
+        """Venue and schedule QR: a row pinned to the bottom of `box`, or a centred stack."""
+        lay = self.layout
+        g = lay.gap
+        capt = self._caption_h()
+        if kind == "row":
+            q = self._qr_size(box.w / 2, box.h - capt, qr)
+            tw = box.w - (q + g if q else 0.0)
+            lines = self._venue_lines(tw)
+            h = min(box.h, max(_height(lines), q + (capt if q else 0.0)))
+            top = box.top - (box.h - h) / 2  # in the middle of `box` (a speaker's: just fits)
+            tbox = Box(box.x, top - h, tw, h)
+            qbox = Box(box.right - q, top - q, q, q)
+            talign = "left"
+        else:
+            q = self._qr_size(box.w, box.h)
+            lines = self._venue_lines(box.w)
+            gap = 2 * g
+            th = _height(lines)
+            h = th + (gap + q + capt if q else 0.0)
+            if h > box.h and q:  # the QR first, then as many lines as fit
+                th = max(0.0, box.h - q - capt - gap)
+                h = box.h
+            top = box.top - max(0.0, (box.h - h) / 2)
+            tbox = Box(box.x, top - th, box.w, th)
+            qbox = Box(box.x + (box.w - q) / 2, top - h + capt, q, q)
+            talign = "center"
+        while lines and _height(lines) > tbox.h + 1e-6:
             lines = lines[:-1]
-        valign = "top" if lay.arrangement == "side" else "middle"
-        self._draw_blocks(s, lines, tbox, align, valign)
-        if q:
-            self.qr(s, qbox, self.schedule, None)
+        self._draw_blocks(s, lines, tbox, talign, "top")
+        if q and self.qr(s, qbox, self.schedule, None):
+            bk = lay.back
+            s.text(qbox.x + q / 2, qbox.y - cap(bk.heading_size, True) * 1.3, "SCHEDULE",
+                   bk.heading_size, bold=True, color=lay.colors.muted, align="center")  # fmt: skip
 
 
 def _short(s: str, n: int = 40) -> str:

@@ -63,6 +63,10 @@ def face(layout: BadgeLayout) -> Face:
     )
 
 
+GROUP_GAP = 2.0  # photo to name, in layout gaps
+OPTICAL_TOP = 0.42  # share of the spare room above a stacked group (a bit above the middle)
+
+
 @dataclass(frozen=True)
 class FrontBoxes:
     photo: Box | None
@@ -71,20 +75,33 @@ class FrontBoxes:
     align: str  # "center" or "left"
 
 
-def front_boxes(layout: BadgeLayout, f: Face, photo: bool, qr: bool) -> FrontBoxes:
-    """Where the photo, the QR and the text go on the front (stacked or side by side)."""
+def front_boxes(
+    layout: BadgeLayout, f: Face, photo: bool, qr: bool, text_h: float | None = None
+) -> FrontBoxes:
+    """Where the photo, the QR and the text go on the front (stacked or side by side).
+
+    Stacked: the QR sits on the role band; the photo and the name stack (`text_h`
+    tall, when known) are one group, set a little above the middle of the room
+    left over, so there is no dead gap between the photo and the name. Without
+    `text_h` the text box is all the room between photo and QR.
+    """
     c, g = f.content, layout.gap
     p = min(layout.photo.size, c.w, c.h) if photo else 0.0
     q = min(layout.qr.size, c.w, c.h) if qr else 0.0
     if layout.arrangement == "stacked":
-        top, bottom = c.top, c.y
-        pbox = qbox = None
+        qbox = Box(c.x + (c.w - q) / 2, c.y, q, q) if q else None
+        bottom = c.y + (q + g if q else 0.0)
+        inner = GROUP_GAP * g if p else 0.0
+        room = c.top - bottom
+        slack = room - p - inner - (text_h or 0.0)
+        fits = text_h is not None and slack >= 0
+        top = c.top - slack * OPTICAL_TOP if fits else c.top
+        pbox = None
         if p:
             pbox = Box(c.x + (c.w - p) / 2, top - p, p, p)
-            top -= p + g
-        if q:
-            qbox = Box(c.x + (c.w - q) / 2, bottom, q, q)
-            bottom += q + g
+            top -= p + inner
+        if fits:
+            bottom = top - (text_h or 0.0)
         return FrontBoxes(pbox, qbox, Box(c.x, bottom, c.w, max(0.0, top - bottom)), "center")
     col = max(p, q)
     if p and q and p + q + g > c.h:  # not both: the QR matters more
