@@ -271,3 +271,92 @@ def test_layout_unknown_key_is_an_error(event, tmp_path):
     with pytest.raises(PrintkitError) as e:
         signs.build(event, tmp_path / "x.pdf", problems=Problems(), layout=str(bad))
     assert "bad.yaml:4" in str(e.value.problems[0]) and "title" in str(e.value.problems[0])
+
+
+DAY_TITLES = [
+    "Open-R1: A Fully Open Reproduction of DeepSeek-R1",
+    "OpenSeek: Collaborative Innovation for Next-Gen Models",
+    "Decode DeepSeek: the Technological Innovation and Its Influence on AI Ecosystem",
+    "Linear Next: The Evolution of LLM Architecture",
+    "The Curse of Depth in Large Language Models",
+    "Going Beyond Tokens for Code Large Language Models",
+    "How to Build Competitive Large Language Models Made in Europe",
+    "Scaling LLM Inference with vLLM: Multi-Accelerator Serving and Quantized LLMs",
+]
+
+
+def _day_event(tmp_path, talks: int, breaks: int = 2):
+    """One room, one day: `talks` talks with real-length titles and `breaks` breaks."""
+    rows = []
+    t = 9 * 60
+    for i in range(talks):
+        if breaks and i in (talks // 3, 2 * talks // 3):
+            rows.append(f"  - {{id: b{i}, title: Coffee break, type: break, room: stage, "
+                        f"start: '2025-05-06 {t // 60:02d}:{t % 60:02d}', duration: 20}}")  # fmt: skip
+            t += 20
+        title = DAY_TITLES[i % len(DAY_TITLES)] + (
+            f" (part {i // len(DAY_TITLES) + 1})" if i >= 8 else ""
+        )
+        rows.append(f"  - {{id: t{i}, title: '{title}', track: ai, room: stage, speakers: [p1], "
+                    f"start: '2025-05-06 {t // 60:02d}:{t % 60:02d}', duration: 40}}")  # fmt: skip
+        t += 40
+    path = tmp_path / "day.yaml"
+    path.write_text(
+        "event: {id: day, name: Day Conf, start: 2025-05-06, end: 2025-05-06, timezone: UTC,\n"
+        "        schedule_url: 'https://example.org/s'}\n"
+        "tracks: [{id: ai, name: AI Model, color: '#1E5AA8'}]\n"
+        "rooms: [{id: stage, name: AI Model Stage}]\n"
+        "speakers: [{id: p1, name: Guilherme Penedo}]\n"
+        "sessions:\n" + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
+    problems = Problems()
+    ev = load_event(path, problems)
+    assert not problems.errors
+    return ev
+
+
+def _title_sizes(pdf, titles) -> list[float]:
+    """Font sizes of the first character of every title found on the pages."""
+    doc = pdfium.PdfDocument(str(pdf))
+    sizes = []
+    for page in doc:
+        tp = page.get_textpage()
+        text = tp.get_text_range()
+        for title in titles:
+            at = text.find(title[:12])
+            if at >= 0:
+                sizes.append(pdfium.raw.FPDFText_GetFontSize(tp.raw, at))
+    return sizes
+
+
+def test_a_full_day_shrinks_to_one_sheet_above_the_floor(tmp_path):
+    """7 talks and 2 breaks went to 2 sheets at 19 pt (a quarter of sheet 1 and most of sheet 2
+    empty); set a little smaller they fit one sheet, titles still at least title_min."""
+    ev = _day_event(tmp_path, 7)
+    out = tmp_path / "day.pdf"
+    signs.build(ev, out, problems=Problems(), target="screen", kind="room")
+    texts = _texts(out)
+    assert len(texts) == 1 and "CONTINUED" not in texts[0]
+    on_sign = _norm(texts[0])
+    assert all(_norm(t) in on_sign for t in DAY_TITLES[:7])
+    sizes = _title_sizes(out, DAY_TITLES)
+    lay = load_sign_layout("a4")
+    assert len(sizes) == 7 and min(sizes) >= lay.room.title_min - 0.05
+    assert max(sizes) < lay.room.title  # shrunk, not cut
+
+
+def test_a_long_day_takes_the_fewest_sheets_evenly_filled(tmp_path):
+    """15 talks: two sheets (a smaller size saves the third), split 8 + 7, not a full sheet and
+    a stub."""
+    ev = _day_event(tmp_path, 15, breaks=0)
+    out = tmp_path / "day.pdf"
+    signs.build(ev, out, problems=Problems(), target="screen", kind="room")
+    reader = pdfium.PdfDocument(str(out))
+    assert len(reader) == 2
+    counts = []
+    for page in reader:
+        text = page.get_textpage().get_text_range()
+        counts.append(sum(text.count(t[:12]) for t in DAY_TITLES))
+    assert sum(counts) == 15 and abs(counts[0] - counts[1]) <= 1, counts
+    assert min(_title_sizes(out, DAY_TITLES)) >= load_sign_layout("a4").room.title_min - 0.05

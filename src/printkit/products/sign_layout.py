@@ -28,8 +28,10 @@ class RoomSignStyle:
     time: float = 18.0
     title: float = 19.0  # session titles start here...
     title_min: float = 14.0  # ...and never shrink below this: a full day continues on a new page
-    speakers: float = 12.5
+    speakers: float = 12.5  # speakers and chip shrink with the titles on a full day...
     chip: float = 10.0
+    speakers_min: float = 10.0  # ...but never below these
+    chip_min: float = 8.0
     row_gap: Length = 4.5 * MM
     time_column: Length = 30 * MM
     footer: Length = 34 * MM  # QR, caption and "as of" line

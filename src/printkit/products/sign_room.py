@@ -1,9 +1,10 @@
 """One room's sessions on one day → planned rows → room day sign pages drawn on Surfaces.
 
-`plan_rows` measures every row (title fitted to at most two lines, never
-below the layout's floor), `sign_plan.paginate` cuts them into pages, and
-`draw_room_page` draws one page: brand band, room name, date and floor,
-rows, a captioned QR and the "as of" line.
+`plan_rows` measures every row at a type scale (title fitted to at most two
+lines, never below the layout's floor), `plan_day` picks the largest scale
+at which the day takes the fewest sheets and spreads the rows evenly over
+them, and `draw_room_page` draws one page: brand band, room name, date and
+floor, rows, a captioned QR and the "as of" line.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from printkit import fit as _fit
 from printkit.model import Event, Room, Session
 from printkit.press import text as _text
 from printkit.press.surface import Surface
-from printkit.products import style
+from printkit.products import sign_plan, style
 from printkit.products.sign_layout import SignLayout
 from printkit.products.sign_parts import (
     LEADING,
@@ -33,6 +34,32 @@ PAD = 3.2 * MM  # space above and below the text of a row
 
 
 @dataclass(frozen=True)
+class RowSizes:
+    """Type sizes and padding of the rows at one scale (1.0: the layout's own sizes)."""
+
+    scale: float
+    time: float
+    title: float
+    speakers: float
+    chip: float
+    pad: float
+
+
+def row_sizes(st, scale: float = 1.0) -> RowSizes:
+    """The layout's row sizes times `scale`; title never below `title_min`, speakers and chip
+    never below their own floors."""
+    k = scale
+    return RowSizes(
+        scale=k,
+        time=st.time * max(k, 0.8),
+        title=max(st.title * k, st.title_min),
+        speakers=max(st.speakers * k, min(st.speakers, st.speakers_min)),
+        chip=max(st.chip * k, min(st.chip, st.chip_min)),
+        pad=PAD * max(k, 0.8),
+    )
+
+
+@dataclass(frozen=True)
 class Row:
     """A measured row of a room sign."""
 
@@ -41,6 +68,7 @@ class Row:
     speakers: str
     chip: tuple[str, str] | None  # (colour, label)
     height: float
+    sizes: RowSizes
 
     @property
     def is_break(self) -> bool:
@@ -87,28 +115,53 @@ def chip_label(event: Event, s: Session) -> tuple[str, str] | None:
     return (track.color if track else style.FAINT, label)
 
 
-def plan_rows(event: Event, sessions, lay: SignLayout, width: float) -> list[Row]:
-    """Sessions → rows with their fitted titles and heights."""
+def plan_rows(
+    event: Event, sessions, lay: SignLayout, width: float, scale: float = 1.0
+) -> list[Row]:
+    """Sessions → rows with their fitted titles and heights at type scale `scale`."""
     st = lay.room
+    z = row_sizes(st, scale)
     w = text_width(lay, width)
     rows = []
     for s in sessions:
         if s.type == "break":
-            f = plan_fit(s.title, w, st.speakers * LEADING * 2, st.speakers * 1.2, 10, 2)
-            h = PAD * 1.3 + block_height(f) + st.speakers * 0.3
-            rows.append(Row(s, f, "", None, max(h, st.time * 1.6)))
+            f = plan_fit(s.title, w, z.speakers * LEADING * 2, z.speakers * 1.2, 10, 2)
+            h = z.pad * 1.3 + block_height(f) + z.speakers * 0.3
+            rows.append(Row(s, f, "", None, max(h, z.time * 1.6), z))
             continue
-        f = largest_fit(s.title, w, st.title * LEADING * 2, st.title, st.title_min, 2, bold=True)
+        f = largest_fit(s.title, w, z.title * LEADING * 2, z.title, st.title_min, 2, bold=True)
         names = style.speaker_names(event, s)
         c = chip_label(event, s)
-        h = 2 * PAD + block_height(f, True) + _text.descent(f.size, True)
+        h = 2 * z.pad + block_height(f, True) + _text.descent(f.size, True)
         if names:
-            h += st.speakers * 1.45
+            h += z.speakers * 1.45
         if c:
-            h += st.chip * 2.0
-        time_h = 2 * PAD + _text.cap_height(st.time, True) + st.time * 1.2
-        rows.append(Row(s, f, names, c, max(h, time_h)))
+            h += z.chip * 2.0
+        time_h = 2 * z.pad + _text.cap_height(z.time, True) + z.time * 1.2
+        rows.append(Row(s, f, names, c, max(h, time_h), z))
     return rows
+
+
+def plan_day(
+    event: Event, sessions, lay: SignLayout, width: float, space: float
+) -> list[list[Row]]:
+    """A day's sessions → pages of rows at the largest type scale that needs the fewest sheets.
+
+    Titles run from the layout's `title` size down to `title_min` (other row
+    text scaled with them); only a day that does not fit one sheet at the
+    floor continues on further sheets, its rows spread evenly over them.
+    """
+    st = lay.room
+    scales = sign_plan.scale_steps(st.title, st.title_min)
+    measured: dict[float, list[Row]] = {}
+
+    def heights(k: float) -> list[float]:
+        measured[k] = plan_rows(event, sessions, lay, width, k)
+        return [r.height for r in measured[k]]
+
+    k, pages = sign_plan.fit_day(heights, scales, space)
+    rows = measured[k]
+    return [[rows[i] for i in page] for page in pages]
 
 
 def rows_area(lay: SignLayout, height: float, room_block: float) -> tuple[float, float]:
@@ -118,13 +171,37 @@ def rows_area(lay: SignLayout, height: float, room_block: float) -> tuple[float,
     return top, st.margin + st.footer
 
 
-def room_block(lay: SignLayout, room: Room, width: float) -> tuple[_fit.Fit, float]:
-    """The fitted room name and the height of the name plus the date line under it."""
+def room_block(
+    lay: SignLayout, room: Room, width: float, lines: int | None = None
+) -> tuple[_fit.Fit, float]:
+    """The fitted room name (at most `lines` lines) and the height of the name plus the date line."""
     st = lay.room
-    f = largest_fit(room.name, width - 2 * st.margin, st.room_height, st.room_max, st.room_min, st.room_lines,
-                 bold=True, leading=1.05)  # fmt: skip
+    f = largest_fit(room.name, width - 2 * st.margin, st.room_height, st.room_max, st.room_min,
+                    lines or st.room_lines, bold=True, leading=1.05)  # fmt: skip
     h = block_height(f, True, 1.05) + 7 * MM + _text.cap_height(st.meta)
     return f, h
+
+
+def plan_sign(event: Event, rd: RoomDay, lay: SignLayout, width: float, height: float):
+    """(room name fit, pages of rows) for a room day sign.
+
+    The room name is as large as fits; when the day needs more than one
+    sheet, the name is set on fewer lines (smaller) if that saves a sheet.
+    """
+    name, block = room_block(lay, rd.room, width)
+    top, bottom = rows_area(lay, height, block)
+    pages = plan_day(event, rd.sessions, lay, width, top - bottom)
+    for lines in range(len(name.lines) - 1, 0, -1):
+        if len(pages) == 1:
+            break
+        f, b = room_block(lay, rd.room, width, lines)
+        if f.truncated:
+            break
+        t, bt = rows_area(lay, height, b)
+        fewer = plan_day(event, rd.sessions, lay, width, t - bt)
+        if len(fewer) < len(pages):
+            name, pages = f, fewer
+    return name, pages
 
 
 def draw_room_page(
@@ -204,13 +281,14 @@ def _draw_fit(s: Surface, f: _fit.Fit, x, y_top, bold, color, leading) -> float:
 
 def _draw_row(s: Surface, event: Event, row: Row, lay: SignLayout, y_top: float) -> None:
     st = lay.room
+    z = row.sizes
     m = st.margin
     x1 = m + st.time_column
     w = s.width - m - x1
     ses = row.session
     if row.is_break:
         s.rect(m, y_top - row.height, s.width - 2 * m, row.height, fill=lay.break_fill)
-        tsize = st.time * 0.62
+        tsize = z.time * 0.62
         top = y_top - (row.height - _text.cap_height(tsize)) / 2
         s.text(m + 2 * MM, top - _text.cap_height(tsize), style.time_range(ses), tsize,
                color=lay.muted)  # fmt: skip
@@ -218,18 +296,18 @@ def _draw_row(s: Surface, event: Event, row: Row, lay: SignLayout, y_top: float)
         ftop = y_top - (row.height - block_height(f)) / 2
         _draw_fit(s, f, x1, ftop, False, lay.muted, LEADING)
         return
-    top = y_top - PAD
-    s.text(m, top - _text.cap_height(st.time, True), style.time_label(ses.start), st.time,
+    top = y_top - z.pad
+    s.text(m, top - _text.cap_height(z.time, True), style.time_label(ses.start), z.time,
            bold=True, color=lay.ink)  # fmt: skip
-    s.text(m, top - _text.cap_height(st.time, True) - st.time * 1.05,
-           f"–{style.time_label(ses.end)}", st.time * 0.66, color=lay.muted)  # fmt: skip
+    s.text(m, top - _text.cap_height(z.time, True) - z.time * 1.05,
+           f"–{style.time_label(ses.end)}", z.time * 0.66, color=lay.muted)  # fmt: skip
     used = _draw_fit(s, row.title, x1, top, True, lay.ink, LEADING)
     y = top - used - _text.descent(row.title.size, True)
     if row.speakers:
-        y -= st.speakers * 0.45
-        quiet_text(s, row.speakers, x1, y, w, st.speakers, st.speakers * 0.8, color=lay.ink)
-        y -= st.speakers
+        y -= z.speakers * 0.45
+        quiet_text(s, row.speakers, x1, y, w, z.speakers, z.speakers * 0.8, color=lay.ink)
+        y -= z.speakers
     if row.chip:
         color, label = row.chip
-        y -= st.chip * 0.9
-        chip(s, x1, y - _text.cap_height(st.chip, True), color, label, st.chip, lay.muted, w)
+        y -= z.chip * 0.9
+        chip(s, x1, y - _text.cap_height(z.chip, True), color, label, z.chip, lay.muted, w)

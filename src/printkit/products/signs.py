@@ -28,13 +28,10 @@ from printkit.products import style
 from printkit.products.sign_door import door_sessions, draw_door
 from printkit.products.sign_layout import SignLayout, load_sign_layout
 from printkit.products.sign_parts import fonts_ready
-from printkit.products.sign_plan import paginate
 from printkit.products.sign_room import (
     draw_room_page,
-    plan_rows,
-    room_block,
+    plan_sign,
     room_days,
-    rows_area,
 )
 
 KINDS = ("room", "door", "all")
@@ -140,9 +137,8 @@ def build(
 def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems) -> int:
     """Add one room's day sign (one or more pages); return the number of pages."""
     W, H = press.trim
-    name_fit, block = room_block(lay, rd.room, W)
-    rows = plan_rows(event, rd.sessions, lay, W)
-    for row in rows:
+    name_fit, pages = plan_sign(event, rd, lay, W, H)
+    for row in (r for page in pages for r in page):
         if row.title.truncated:
             src = row.session.src
             problems.warn(
@@ -151,10 +147,7 @@ def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems)
                 src.line if src else None,
                 "title",
             )
-    top, bottom = rows_area(lay, H, block)
-    pages = paginate([r.height for r in rows], top - bottom)
-    for i, idx in enumerate(pages, 1):
-        page_rows = [rows[j] for j in idx]
+    for i, page_rows in enumerate(pages, 1):
 
         def draw(s: Surface, page_rows=page_rows, i=i) -> None:
             if i == 1:
