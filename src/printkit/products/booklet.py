@@ -68,7 +68,6 @@ class DocPage:
     top: float = 0.0  # first page of a multi-column section: room for its full-width opener
     opener: Block | None = None
     glance: GlancePage | None = None
-    scale: float = 1.0
     first: bool = False
     bookmarks: tuple = ()
     anchors: tuple = ()
@@ -111,10 +110,11 @@ def _glance_pages(ctx: Ctx) -> list[DocPage]:
     title_h = L.h2 * 1.3 + 3 * MM
     out = []
     for i, d in enumerate(ev.days):
-        pages, scale = plan_day(
+        pages = plan_day(
             ev, d, fw, fh - title_h - legend_room(L),
             time_column=L.glance_time_column, min_column=L.glance_min_column,
             min_minute=L.glance_min_minute, max_minute=L.glance_max_minute, head=glance_head(L),
+            text=L.glance_text, min_text=L.glance_min_text, dense_minute_cap=L.glance_dense_minute,
         )  # fmt: skip
         for j, gp in enumerate(pages):
             marks = []
@@ -126,7 +126,7 @@ def _glance_pages(ctx: Ctx) -> list[DocPage]:
                 marks.append((style.day_label(d), 1))
                 anchors.append(f"day:glance:{d.isoformat()}")
             out.append(DocPage("glance", f"At a glance · {style.day_label(d)}", glance=gp,
-                               scale=scale, bookmarks=tuple(marks), anchors=tuple(anchors)))  # fmt: skip
+                               bookmarks=tuple(marks), anchors=tuple(anchors)))  # fmt: skip
     return out
 
 
@@ -230,7 +230,7 @@ def _draw_glance_page(surface, ctx: Ctx, dp: DocPage, x0: float, y_top: float) -
         draw_text(surface, x0 + fw, baseline(y_top, L.h2, 1.3, True), f"{gp.part} of {gp.parts}",
                      L.small, color=style.MUTED, align="right")  # fmt: skip
     top = y_top - L.h2 * 1.3 - 3 * MM
-    draw_glance(surface, ctx, gp, x0, top, fw, fh - L.h2 * 1.3 - 3 * MM, dp.scale)
+    draw_glance(surface, ctx, gp, x0, top, fw)
 
 
 # -- 1 + 5: build ----------------------------------------------------------------

@@ -2,16 +2,19 @@
 
 `plan_day` is pure: it picks how many rooms share a page (never narrower
 than the layout's minimum column) and how many minutes a page shows (never
-fewer points per minute than the minimum, so short talks keep legible text),
-and cuts the day where no session is running if it can. A session that
-crosses a cut appears on both pages. Breaks and sessions without a room
-run across every column. `draw_glance` draws one planned page.
+fewer points per minute than the minimum; more when a set of rooms has
+short slots, so a 15-minute talk keeps two lines of title), and cuts the day
+where no session is running if it can. A block still too short for a
+legible title becomes a numbered time band, listed in full in a key under the
+grid (what printed programmes do for lightning slots). A session that
+crosses a cut appears on both pages. Breaks and sessions without a room run
+across every column. `draw_glance` draws one planned page.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from printkit import fit as _fit
@@ -19,7 +22,7 @@ from printkit.model import Event, Session
 from printkit.press import text as ptext
 from printkit.press.color import tint
 from printkit.products import style
-from printkit.products.booklet_parts import baseline, clamp_lines, draw_text, measure
+from printkit.products.booklet_parts import baseline, clamp_lines, draw_text, lines_of, measure
 
 GAP = 120  # minutes without any session that end one grid and start another
 
@@ -35,6 +38,9 @@ class GlancePage:
     sessions: tuple[Session, ...]  # those overlapping [start, end) in these rooms or across all
     part: int  # 1-based position among the day's pages
     parts: int
+    scale: float = 1.0  # points per minute
+    key: tuple[str, ...] = ()  # ids of sessions drawn as numbered bands (number = index + 1)
+    key_height: float = 0.0  # room the key takes under the grid
 
 
 def _minute(s: Session, which: str, day: date) -> int:
@@ -79,17 +85,132 @@ def clusters(spans: list[tuple[int, int]], gap: int = GAP) -> list[tuple[int, in
 
 def cut_times(spans: list[tuple[int, int]], start: int, end: int, max_len: int) -> list[int]:
     """Window boundaries from start to end: as few windows as max_len allows, about equal,
-    each cut (on a 5-minute step) where no session is running if there is such a time."""
+    each cut (on a 5-minute step) where the fewest sessions are running, nearest the target."""
     cuts = [start]
     while end - cuts[-1] > max_len:
         a = cuts[-1]
         left = math.ceil((end - a) / max_len)
         target = min(a + max_len, a + math.ceil((end - a) / left / 5) * 5)
         steps = range(a + max(5, max_len // 2), a + max_len + 1, 5)
-        free = [t for t in steps if not any(s < t < e for s, e in spans)]
-        cuts.append(min(free, key=lambda t: abs(t - target)) if free else target)
+        crossing = {t: sum(s < t < e for s, e in spans) for t in steps}
+        fewest = min(crossing.values(), default=0)
+        best = [t for t in steps if crossing[t] == fewest]
+        cuts.append(min(best, key=lambda t: abs(t - target)) if best else target)
     cuts.append(end)
     return cuts
+
+
+@dataclass(frozen=True)
+class GlanceMetrics:
+    """The type sizes and widths that decide whether a block can hold its title."""
+
+    text: float  # title size
+    min_text: float  # smallest size (time lines, key, numbered bands)
+    col_w: float  # width of one room column
+    key_w: float  # width of the key (the grid's width)
+
+    @property
+    def inner_w(self) -> float:
+        """Width for a title inside a block (block inset, colour edge and padding taken off)."""
+        return self.col_w - 1.6 - 1.6 - 2.2 - 1.5
+
+    @property
+    def key_columns(self) -> int:
+        return max(1, int(self.key_w // 150))
+
+    @property
+    def key_col_w(self) -> float:
+        k = self.key_columns
+        return (self.key_w - (k - 1) * KEY_GAP) / k
+
+    @property
+    def key_size(self) -> float:
+        return self.min_text + 0.5
+
+
+KEY_GAP = 10.0  # points between key columns
+KEY_TOP = 7.0  # points between the grid's foot and the key
+
+
+def title_fits(title: str, h: float, m: GlanceMetrics) -> bool:
+    """Whether a block `h` points tall holds a legible title: two lines, or the whole title."""
+    avail = h - 2.4
+    if avail >= 2 * m.text * 1.12:
+        return True
+    fit = int(avail // (m.min_text * 1.12))
+    return fit >= 1 and len(lines_of(title, m.inner_w, m.min_text, True)) <= fit
+
+
+def key_entry_lines(s: Session, m: GlanceMetrics) -> tuple[str, ...]:
+    """A key entry's text (time range, then the title) in at most two lines."""
+    return clamp_lines(f"{style.time_range(s)}  {s.title}", m.key_col_w - key_number_w(m),
+                       m.key_size, False, 2)  # fmt: skip
+
+
+def key_number_w(m: GlanceMetrics) -> float:
+    return measure("00", m.key_size, True) + 3
+
+
+def key_layout(heights: list[float], columns: int) -> tuple[list[list[int]], float]:
+    """Entries (in order) spread down `columns` columns, as short as possible; → columns, height."""
+    if not heights:
+        return [[] for _ in range(columns)], 0.0
+    target = max(max(heights), sum(heights) / columns)
+    while True:
+        cols: list[list[int]] = [[]]
+        used = 0.0
+        for i, h in enumerate(heights):
+            if cols[-1] and used + h > target + 1e-6:
+                cols.append([])
+                used = 0.0
+            cols[-1].append(i)
+            used += h
+        if len(cols) <= columns:
+            cols += [[] for _ in range(columns - len(cols))]
+            height = max(sum(heights[i] for i in c) for c in cols)
+            return cols, height
+        target += min(heights)
+
+
+def _key_height(shorts: list[Session], m: GlanceMetrics) -> float:
+    if not shorts:
+        return 0.0
+    lh = m.key_size * 1.2
+    heights = [len(key_entry_lines(s, m)) * lh + 1.5 for s in shorts]
+    return KEY_TOP + key_layout(heights, m.key_columns)[1]
+
+
+def _visible(span: tuple[int, int], a: int, b: int) -> int:
+    return min(span[1], b) - max(span[0], a)
+
+
+def _shorts(sessions, spans, a: int, b: int, scale: float, m: GlanceMetrics) -> list[Session]:
+    """The sessions of window [a, b) too short at `scale` to show a title, in reading order."""
+    out = [s for s in sessions if not _across(s)
+           and not title_fits(s.title, _visible(spans[s.id], a, b) * scale - 1.2, m)]  # fmt: skip
+    return out
+
+
+def _fit_window(sessions, spans, a, b, grid_h, max_minute, m) -> tuple[float, list[Session]]:
+    """The scale of window [a, b) filling `grid_h` with its key, and the sessions in the key."""
+    length = max(30, b - a)
+    scale = min(max_minute, grid_h / length)
+    for _ in range(12):
+        shorts = _shorts(sessions, spans, a, b, scale, m)
+        room = (grid_h - _key_height(shorts, m)) / length
+        if room >= scale - 1e-6:
+            return scale, shorts
+        scale = max(0.2, room)
+    return scale, _shorts(sessions, spans, a, b, scale, m)
+
+
+def dense_minute(durations: list[int], need: float, floor: float, cap: float) -> float:
+    """Points per minute for a set of rooms: enough for its short slots (10th percentile) to
+    take `need` points, between the layout's floor and the dense cap."""
+    if not durations:
+        return floor
+    short = sorted(durations)[len(durations) // 10]
+    return max(floor, min(cap, need / max(1, short)))
 
 
 def plan_day(
@@ -103,8 +224,11 @@ def plan_day(
     min_minute: float,
     max_minute: float,
     head: float,
-) -> tuple[list[GlancePage], float]:
-    """The grid pages of `day` for a frame width × height, and the points per minute used."""
+    text: float = 6.5,
+    min_text: float = 5.5,
+    dense_minute_cap: float | None = None,
+) -> list[GlancePage]:
+    """The grid pages of `day` for a frame width × height (each with its scale and key)."""
     sessions = [s for s in event.sessions if s.day == day]
     order = {r.id: i for i, r in enumerate(event.rooms)}
     used = sorted({s.room for s in sessions if not _across(s)}, key=lambda r: order.get(r, 1e9))
@@ -112,35 +236,54 @@ def plan_day(
     chunks = chunk_rooms(list(used), per_page)
     spans = {s.id: _span(s, day) for s in sessions}
     grid_h = height - head
-    max_len = max(30, int(grid_h / min_minute))
+    cap = max(min_minute, dense_minute_cap if dense_minute_cap is not None else min_minute)
+    need = 2 * text * 1.12 + min_text * 1.15 + 3.6  # two title lines and the time
     pages: list[GlancePage] = []
     for rooms in chunks:
+        m = GlanceMetrics(text, min_text, (width - time_column) / max(1, len(rooms)),
+                          width - time_column)  # fmt: skip
         mine = [s for s in sessions if _across(s) or s.room in rooms]
+        mine.sort(key=lambda s: (rooms.index(s.room) if s.room in rooms else -1, spans[s.id]))
         mine_spans = [spans[s.id] for s in mine]
-        for c0, c1 in clusters([spans[s.id] for s in sessions]):
-            cuts = cut_times(mine_spans, c0, c1, max_len)
-            for a, b in zip(cuts, cuts[1:], strict=False):
-                inside = tuple(s for s in mine if spans[s.id][0] < b and spans[s.id][1] > a)
-                pages.append(GlancePage(day, rooms, a, b, inside, 0, 0))
-    longest = max(p.end - p.start for p in pages)
-    scale = min(max_minute, grid_h / max(30, longest))
+        durations = [b - a for s in mine if not _across(s) for a, b in [spans[s.id]]]
+        floor = dense_minute(durations, need, min_minute, cap)
+        for c0, c1 in clusters(mine_spans):
+            max_len = max(30, int(grid_h / floor))
+            for _ in range(8):  # shorter windows while a key would squeeze the grid too much
+                cuts = cut_times(mine_spans, c0, c1, max_len)
+                fitted = []
+                for a, b in zip(cuts, cuts[1:], strict=False):
+                    inside = [s for s in mine if spans[s.id][0] < b and spans[s.id][1] > a]
+                    fitted.append((a, b, inside, *_fit_window(inside, spans, a, b, grid_h,
+                                                              max_minute, m)))  # fmt: skip
+                if all(f[3] >= floor * 0.85 for f in fitted) or max_len <= 60:
+                    break
+                max_len = max(60, int(max_len * 0.85))
+            for a, b, inside, scale, shorts in fitted:
+                pages.append(GlancePage(day, rooms, a, b, tuple(inside), 0, 0, scale,
+                                        tuple(s.id for s in shorts),
+                                        _key_height(shorts, m)))  # fmt: skip
     n = len(pages)
-    pages = [
-        GlancePage(p.day, p.rooms, p.start, p.end, p.sessions, i + 1, n)
-        for i, p in enumerate(pages)
-    ]
-    return pages, scale
+    return [replace(p, part=i + 1, parts=n) for i, p in enumerate(pages)]
 
 
-def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: float, h: float,
-                scale: float) -> None:  # fmt: skip
-    """Draw one grid page into the frame (x0, y_top, w, h)."""
+def metrics(L, page: GlancePage, w: float) -> GlanceMetrics:
+    tc = L.glance_time_column
+    return GlanceMetrics(
+        L.glance_text, L.glance_min_text, (w - tc) / max(1, len(page.rooms)), w - tc
+    )
+
+
+def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: float) -> None:
+    """Draw one grid page into the frame (x0, y_top, width w): grid, key, track legend."""
     L = ctx.layout
     ev: Event = ctx.event
     tc = L.glance_time_column
     head = glance_head(L)
+    scale = page.scale
     ncols = max(1, len(page.rooms))
     col_w = (w - tc) / ncols
+    numbers = {sid: i + 1 for i, sid in enumerate(page.key)}
     grid_top = y_top - head
     day = page.day
 
@@ -185,7 +328,12 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
             i = page.rooms.index(s.room)
             bx, bw = x0 + tc + i * col_w, col_w
         _session_box(surface, ctx, s, bx + 0.8, bottom + 0.6, bw - 1.6, top - bottom - 1.2,
-                     cont_before=a < page.start, cont_after=b > page.end)  # fmt: skip
+                     cont_before=a < page.start, cont_after=b > page.end,
+                     number=numbers.get(s.id))  # fmt: skip
+    y = y_of(page.end)
+    if page.key:
+        _draw_key(surface, ctx, page, x0 + tc, y - KEY_TOP, metrics(L, page, w))
+        y -= page.key_height
     # legend of the tracks that appear on this page
     tracks = []
     for s in page.sessions:
@@ -193,7 +341,7 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
         if tr and tr not in tracks:
             tracks.append(tr)
     x = x0 + tc
-    y = y_of(page.end) - L.glance_text * 2.2
+    y -= L.glance_text * 2.2
     for tr in tracks:
         tw = measure(tr.name, L.glance_text, False)
         if x + tw + 12 > x0 + w:
@@ -203,6 +351,32 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
                      radius=1)  # fmt: skip
         draw_text(surface, x + L.glance_text * 1.3, y, tr.name, L.glance_text, color=style.MUTED)
         x += tw + L.glance_text * 3.2
+
+
+def _draw_key(surface, ctx, page: GlancePage, x: float, y_top: float, m: GlanceMetrics) -> None:
+    """The numbered bands' sessions in full: number, time range, title (two lines at most)."""
+    by_id = {s.id: s for s in page.sessions}
+    entries = [by_id[sid] for sid in page.key]
+    size, lh = m.key_size, m.key_size * 1.2
+    texts = [key_entry_lines(s, m) for s in entries]
+    cols, _ = key_layout([len(t) * lh + 1.5 for t in texts], m.key_columns)
+    nw = key_number_w(m)
+    ev = ctx.event
+    for ci, col in enumerate(cols):
+        cx = x + ci * (m.key_col_w + KEY_GAP)
+        y = y_top
+        for i in col:
+            s = entries[i]
+            color = style.track_color(ev, s, ev.colors.primary)
+            draw_text(surface, cx + nw - 3, baseline(y, size, 1.2, True), str(i + 1), size,
+                      bold=True, color=color, align="right")  # fmt: skip
+            for k, ln in enumerate(texts[i]):
+                draw_text(surface, cx + nw, baseline(y - k * lh, size, 1.2), ln, size,
+                          color=style.INK)  # fmt: skip
+            if ctx.links:
+                ctx.link_to(surface, f"session:{s.id}", cx, y - len(texts[i]) * lh,
+                            m.key_col_w, len(texts[i]) * lh)  # fmt: skip
+            y -= len(texts[i]) * lh + 1.5
 
 
 def glance_head(L) -> float:
@@ -230,10 +404,26 @@ def _fit_lines(surface, s, x, y, w, h, size, min_size, max_lines, bold, color,
     return block
 
 
-def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after) -> None:
-    """One session (or break) as a tinted block with a track-colour edge; links on screen."""
+def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after,
+                 number: int | None = None) -> None:  # fmt: skip
+    """One session (or break) as a tinted block with a track-colour edge; links on screen.
+    With a `number`, the block is a time band: the number and start time (the key has the title)."""
     L = ctx.layout
     ev = ctx.event
+    if number is not None:
+        color = style.track_color(ev, s, ev.colors.primary)
+        surface.rect(x, y, w, h, fill=tint(color, 0.16))
+        surface.rect(x, y, 1.6, h, fill=color)
+        size = L.glance_min_text
+        if h >= size * 0.9:
+            cy = y + h / 2 - ptext.cap_height(size, True) / 2
+            nw = draw_text(surface, x + 3.8, cy, str(number), size, bold=True, color=color)
+            start = style.time_label(s.start)
+            if measure(start, size) + nw + 7.5 <= w:
+                draw_text(surface, x + 3.8 + nw + 2.5, cy, start, size, color=style.MUTED)
+        if ctx.links:
+            ctx.link_to(surface, f"session:{s.id}", x, y, w, h)
+        return
     if s.is_break:
         surface.rect(x, y, w, h, fill=style.PAPER_TINT)
         size = min(L.glance_text, max(L.glance_min_text, h * 0.6))

@@ -51,6 +51,8 @@ class BookletLayout:
     glance_text: float = 6.5
     glance_min_minute: Length = 0.8  # points per minute, never less (a 15 min slot ≈ 4 mm)
     glance_max_minute: Length = 2.6
+    # rooms with short slots get up to this many points per minute (more pages, legible titles)
+    glance_dense_minute: Length = 1.6
     notes_rule: Length = 7 * MM
     # long texts: "auto" prints abstracts and bios unless the event has more than
     # `compact_above` sessions (then the QR leads to them and the booklet stays a booklet)
