@@ -360,3 +360,20 @@ def test_a_long_day_takes_the_fewest_sheets_evenly_filled(tmp_path):
         counts.append(sum(text.count(t[:12]) for t in DAY_TITLES))
     assert sum(counts) == 15 and abs(counts[0] - counts[1]) <= 1, counts
     assert min(_title_sizes(out, DAY_TITLES)) >= load_sign_layout("a4").room.title_min - 0.05
+
+
+@pytest.mark.parametrize("name,least_mm", [("a4", 25), ("letter", 25), ("a3", 35), ("tabloid", 36)])
+def test_room_sign_qr_is_large_enough_to_scan_from_a_step_away(event, tmp_path, name, least_mm):
+    """The code itself (without quiet zone) about a tenth of a 30 cm scanning distance on A4."""
+    out = tmp_path / "room.pdf"
+    signs.build(event, out, problems=Problems(), target="screen", kind="room", layout=name,
+                rooms=("hall",), days=("2025-05-06",))  # fmt: skip
+    dpi = 150
+    page = pdfium.PdfDocument(str(out))[0]
+    img = page.render(scale=dpi / 72).to_pil()
+    codes = zxingcpp.read_barcodes(img)
+    assert [c.text for c in codes] == ["https://example.org/schedule/"]
+    pos = codes[0].position
+    side_mm = abs(pos.top_right.x - pos.top_left.x) / dpi * 25.4
+    assert side_mm >= least_mm
+    assert "Full schedule" in page.get_textpage().get_text_range()

@@ -34,8 +34,8 @@ class RoomSignStyle:
     chip_min: float = 8.0
     row_gap: Length = 4.5 * MM
     time_column: Length = 30 * MM
-    footer: Length = 34 * MM  # QR, caption and "as of" line
-    qr: Length = 26 * MM
+    footer: Length = 37 * MM  # QR (caption beside it) and "as of" line
+    qr: Length = 34 * MM  # with its quiet zone; the code itself about 27 mm
     caption: float = 10.0
     stamp: float = 7.5
 

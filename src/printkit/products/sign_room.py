@@ -21,7 +21,6 @@ from printkit.products.sign_layout import SignLayout
 from printkit.products.sign_parts import (
     LEADING,
     block_height,
-    captioned_qr,
     chip,
     largest_fit,
     plan_fit,
@@ -267,7 +266,13 @@ def draw_room_page(
     if target:
         caption = "This room online" if rd.room.url else "Full schedule"
         q = st.qr
-        captioned_qr(s, W - m - q, m + st.caption * 0.9, q, target, caption, st.caption, ink, muted)
+        x = W - m - q
+        s.qr(x, m, q, target, color=ink)
+        s.link(x, m, q, q, target)
+        # what it opens, beside the code (the code keeps the footer's full height)
+        cap = _text.cap_height(st.caption, True)
+        s.text(x - 1.5 * MM, m + q / 2 - cap / 2, f"{caption} →", st.caption, bold=True,
+               color=ink, align="right")  # fmt: skip
     page_note = f"{rd.room.name} · {page}/{pages}" if pages > 1 else ""
     if page_note:
         s.text(m, m + st.stamp * 1.6, page_note, st.stamp, color=muted)
