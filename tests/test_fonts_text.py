@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -440,6 +441,45 @@ def test_every_font_embedded_and_no_helvetica():
     }
     extracted = reader.pages[0].extract_text()
     assert "Бого Шопов" in extracted and "胡玮文" in extracted
+
+
+def _texts(pdf: bytes) -> tuple[str, str]:
+    """The first page's text as pypdf and as pdfium extract it."""
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        by_pdfium = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    return PdfReader(io.BytesIO(pdf)).pages[0].extract_text(), by_pdfium
+
+
+def test_emoji_copy_out_of_the_pdf_as_emoji():
+    for extracted in _texts(_line_pdf("Linux 🚀 ✨")):
+        assert "Linux" in extracted
+        assert "🚀" in extracted and "✨" in extracted
+        assert "\u1f68" not in extracted  # U+1F680 read as four hex digits: "Ὠ"
+
+
+def test_to_unicode_cmap_writes_surrogate_pairs():
+    cmap = fonts.to_unicode_cmap("X+Font", [0x41, 0x1F680, 0xE000], {0xE000: "न्"})
+    assert "<00> <0041>" in cmap
+    assert "<01> <D83DDE80>" in cmap
+    assert "<02> <0928094D>" in cmap
+    assert "<00> <02>" in cmap  # codespace covers the three codes
+
+
+def test_shaped_devanagari_copies_out_as_letters_not_private_use():
+    for extracted in _texts(_line_pdf("देवनागरी हिन्दी")):
+        assert not [c for c in extracted if 0xE000 <= ord(c) <= 0xF8FF], extracted
+        assert "देवनागरी" in extracted
+        # The pre-base vowel sign comes out where it is drawn, before its consonant.
+        assert "न्" in extracted and "िह" in extracted
+
+
+def test_arabic_copies_out_as_its_letters():
+    for extracted in _texts(_line_pdf("محمد عبد الله")):
+        # pypdf gives presentation forms; compatibility-normalized they are the letters
+        assert "محمد" in unicodedata.normalize("NFKC", extracted)
 
 
 # --- how it looks: reference images ---------------------------------------

@@ -257,11 +257,6 @@ def test_shop_check_passes(rendered, product):
     assert report.page_count == len(rendered.products[product].pages)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="press: ReportLab writes astral code points (U+1F680) as 5 hex digits in ToUnicode, "
-    "so emoji extract as wrong letters (needs UTF-16 surrogate pairs)",
-)
 def test_emoji_in_titles_extract_as_emoji(rendered):
     titles = [s.title for s in rendered.event.sessions if any(ord(c) > 0xFFFF for c in s.title)]
     if not titles:

@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 from printkit.resources import asset
 
@@ -107,12 +107,86 @@ def ensure(name: str) -> None:
     try:
         font = pdfmetrics.getFont(name)
     except KeyError:
-        font = TTFont(name, str(asset("fonts", filename)), subfontIndex=index)
+        font = UnicodeTTFont(name, str(asset("fonts", filename)), subfontIndex=index)
         pdfmetrics.registerFont(font)
     if name not in _CMAPS:
         # Snapshot the cmap now: shaping later adds private-use code points to it.
         _CMAPS[name] = _own_cmap(font)
     _REGISTERED.add(name)
+
+
+class UnicodeTTFont(TTFont):
+    """A TTFont whose ToUnicode CMap lets text be copied out: emoji and shaped glyphs included.
+
+    ReportLab 5.1 writes code points above U+FFFF as five hex digits
+    (``<1F680>``, read as U+1F68 + junk); here they are UTF-16 surrogate pairs
+    (``<D83DDE80>``). Glyphs HarfBuzz reached through private-use code points
+    (Devanagari half forms, reordered vowel signs) map to the text they stand
+    for when text.py named it with ``name_glyph``.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.glyph_text: dict[int, str] = {}
+
+    def addObjects(self, doc):  # noqa: N802 - ReportLab's name
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            if not any(c > 0xFFFF or c in self.glyph_text for c in subset):
+                continue  # ReportLab's CMap is right for these
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+            base = base.decode("pdfdoc")
+            stream = doc.idToObject["toUnicodeCMap:" + base]
+            stream.content = to_unicode_cmap(base, subset, self.glyph_text)
+
+
+def to_unicode_cmap(fontname: str, subset: list[int], names: dict[int, str]) -> str:
+    """A ToUnicode CMap for one ≤256-glyph subset: code i → UTF-16BE of subset[i] (or its name)."""
+    pairs = [
+        f"<{i:02X}> <{(names.get(c) or chr(c)).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+        for i, c in enumerate(subset)
+    ]
+    blocks = []
+    for at in range(0, len(pairs), 100):  # at most 100 entries per block
+        chunk = pairs[at : at + 100]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            *blocks,
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def name_glyph(font_name: str, glyph: str, text: str) -> None:
+    """Record that the private-use `glyph` of a shaped run stands for `text` (first name wins)."""
+    font = pdfmetrics.getFont(font_name)
+    if isinstance(font, UnicodeTTFont) and text:
+        font.glyph_text.setdefault(ord(glyph), text)
+
+
+def glyph_names(font_name: str) -> dict[int, str]:
+    """Private-use code point → text, for the glyphs of `font_name` named so far."""
+    font = pdfmetrics.getFont(font_name)
+    return font.glyph_text if isinstance(font, UnicodeTTFont) else {}
 
 
 def _own_cmap(font) -> frozenset[int]:

@@ -277,6 +277,31 @@ def _shape(text: str, font: str) -> str:
     return shapeFragWord(word, features=_FEATURES)[1][1]
 
 
+def _name_private_glyphs(text: str, shaped: ShapedStr, font: str) -> None:
+    """Tell the font which text each private-use glyph of a shaped run stands for.
+
+    HarfBuzz reaches glyphs outside the cmap (Devanagari half forms, vowel-sign
+    variants) through private-use code points; named, they copy out of the PDF
+    as their letters. A cluster with two unnamed ones is ambiguous and skipped.
+    """
+    data = shaped.__shapeData__
+    starts = sorted({d.cluster for d in data})
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    clusters: dict[int, list[str]] = {}
+    for glyph, d in zip(shaped, data, strict=True):
+        clusters.setdefault(d.cluster, []).append(glyph)
+    named = fonts.glyph_names(font)
+    for start, glyphs in clusters.items():
+        unknown = [g for g in glyphs if 0xE000 <= ord(g) <= 0xF8FF and ord(g) not in named]
+        if len(unknown) != 1:
+            continue
+        rest = text[start : ends[start]]
+        for g in glyphs:
+            if g != unknown[0]:
+                rest = rest.replace(named.get(ord(g), g), "", 1)
+        fonts.name_glyph(font, unknown[0], rest)
+
+
 @lru_cache(maxsize=16384)
 def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
     """What the canvas draws for a run (a ShapedStr or plain str) and its width at size 1."""
@@ -286,6 +311,7 @@ def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
         # Digit-only runs stay unshaped: HarfBuzz would lay Arabic-Indic digits out RTL.
         shaped = _shape(text, font)
         if isinstance(shaped, ShapedStr):
+            _name_private_glyphs(text, shaped, font)
             return shaped, sum(g.x_advance for g in shaped.__shapeData__) / 1000.0
         text = shaped
     plain = "".join(c for c in text if not _ignorable(c) or c == " ")
