@@ -359,6 +359,25 @@ def _num_w(L, n: int = 1) -> float:
     return measure(("p. " + ", ".join([NUM_SAMPLE] * n)), L.small, False) + 2 * MM
 
 
+MAX_REFS = 4  # a speaker with more sessions gets the first few in full and "+N more: p. …"
+
+
+def split_refs(sessions: list) -> tuple[list, list]:
+    """Sessions listed in full under a speaker, and the rest (summed up as page numbers)."""
+    if len(sessions) <= MAX_REFS:
+        return list(sessions), []
+    return list(sessions[: MAX_REFS - 1]), list(sessions[MAX_REFS - 1 :])
+
+
+def more_refs_lines(n: int, numbers: list[str], width: float, size: float) -> tuple[str, ...]:
+    """'+5 more sessions: p. 31, 44, 52' wrapped to `width` (nothing when n is 0)."""
+    if n == 0:
+        return ()
+    label = f"+{n} more session{'s' if n != 1 else ''}"
+    text = label + (f": p. {', '.join(numbers)}" if numbers else "")
+    return lines_of(text, width, size, False)
+
+
 def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     ev, L = ctx.event, ctx.layout
     ph = L.photo
@@ -371,7 +390,9 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     st.add(extra, L.caption, False, style.MUTED, 1.35)
     numw = _num_w(L)
     refs = []
-    for s in ev.sessions_of(sp.id):
+    sessions = ev.sessions_of(sp.id)
+    shown, rest = split_refs(sessions)
+    for s in shown:
         room = ev.room(s.room)
         lines = lines_of(s.title, tw - numw, L.small, True)
         meta = f"{style.day_label(s.day)} {style.time_label(s.start)}" + (
@@ -379,6 +400,8 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
         )
         refs.append((s, lines, meta))
     ref_h = sum(len(ls) * L.small * 1.3 + L.caption * 1.35 + 0.8 * MM for _, ls, _ in refs)
+    more_lines = more_refs_lines(len(rest), [NUM_SAMPLE] * len(rest), tw, L.small)
+    ref_h += len(more_lines) * L.small * 1.3
     head_h = st.height + (1.5 * MM + ref_h if refs else 0)
     h = max(ph, head_h)
     color = ev.colors.primary
@@ -402,6 +425,12 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
                 draw_text(surface, x + width, baseline(top, L.small, 1.3), f"p. {n}", L.small,
                              color=color, align="right")  # fmt: skip
                 c.link_to(surface, f"session:{s.id}", tx, y, width - (tx - x), top - y)
+        if rest:
+            pages = [c.page_of(f"session:{s.id}") for s in rest]
+            nums = [str(n) for n in sorted({n for n in pages if n})]
+            for ln in more_refs_lines(len(rest), nums, tw, L.small)[: len(more_lines)]:
+                draw_text(surface, tx, baseline(y, L.small, 1.3), ln, L.small, color=color)
+                y -= L.small * 1.3
         c.dest(surface, anchor, x, y_top)
 
     blocks = [Block(h, draw, space_before=4.5 * MM, anchor=anchor)]
