@@ -148,7 +148,7 @@ def day_heading(ctx: Ctx, d: date, section: str, header: str, width: float, *, n
         c.dest(surface, anchor, x, y_top)
 
     return Block(h, draw, keep_with_next=True, new_page=new_page, anchor=anchor,
-                 bookmarks=tuple(bookmarks), header=header, space_before=4 * MM)  # fmt: skip
+                 bookmarks=tuple(bookmarks), header=header, space_before=9 * MM)  # fmt: skip
 
 
 def small_label(ctx: Ctx, text: str, width: float, space_before: float = 3 * MM) -> Block:
@@ -211,7 +211,9 @@ def sessions_section(ctx: Ctx, width: float) -> list[Block]:
         header = f"Sessions · {style.day_label(d)}"
         if i == 0:
             out.append(opener(ctx, "Sessions", "sessions", header=header))
-        out.append(day_heading(ctx, d, "sessions", header, width, new_page=i > 0,
+        # days run on (a new day's heading keeps with its first sessions): a day that overflows
+        # by one talk leaves no near-empty page behind
+        out.append(day_heading(ctx, d, "sessions", header, width, new_page=False,
                                bookmarks=((style.day_label(d), 1),)))  # fmt: skip
         slot = None
         for s in items:
