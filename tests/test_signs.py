@@ -377,3 +377,42 @@ def test_room_sign_qr_is_large_enough_to_scan_from_a_step_away(event, tmp_path, 
     side_mm = abs(pos.top_right.x - pos.top_left.x) / dpi * 25.4
     assert side_mm >= least_mm
     assert "Full schedule" in page.get_textpage().get_text_range()
+
+
+def test_a_six_speaker_panel_spreads_over_the_width_clear_of_qr_codes(event, tmp_path):
+    """Six speakers were squeezed into three narrow columns (names broken over two lines) while
+    the QR column's lower half stayed empty: under the QR column they use the whole width."""
+    out = tmp_path / "panel.pdf"
+    signs.build(event, out, problems=Problems(), target="screen", kind="door", rooms=("long",),
+                days=("2025-05-06",))  # fmt: skip
+    dpi = 150
+    page = pdfium.PdfDocument(str(out))[0]
+    _w, h = page.get_size()
+    img = page.render(scale=dpi / 72).to_pil()
+    qrs = []  # (x0, y0, x1, y1) in points, y up
+    for code in zxingcpp.read_barcodes(img):
+        p = code.position
+        xs = [pt.x * 72 / dpi for pt in (p.top_left, p.top_right, p.bottom_left, p.bottom_right)]
+        ys = [
+            h - pt.y * 72 / dpi for pt in (p.top_left, p.top_right, p.bottom_left, p.bottom_right)
+        ]
+        qrs.append((min(xs), min(ys), max(xs), max(ys)))
+    assert len(qrs) == 2
+    lay = load_sign_layout("a4")
+    foot = lay.door.margin + lay.door.next * 2.2
+    tp = page.get_textpage()
+    text = tp.get_text_range()
+    for i in range(1, 7):
+        name = f"Panelist Number{i} Example"
+        hits = [m.start() for m in re.finditer(re.escape(name), text)]
+        assert hits, f"{name} not on one line"
+        at = max(hits, key=lambda k: pdfium.raw.FPDFText_GetFontSize(tp.raw, k))  # not the QR note
+        boxes = [
+            tp.get_charbox(at + j, loose=True) for j in range(len(name)) if not name[j].isspace()
+        ]
+        assert len({round(b[1]) for b in boxes}) == 1, "one baseline: the name is not broken"
+        assert pdfium.raw.FPDFText_GetFontSize(tp.raw, at) >= lay.door.speaker_name * 0.75 - 0.05
+        for x0, y0, x1, y1 in boxes:
+            assert y0 > foot, "above the footer rule"
+            for qx0, qy0, qx1, qy1 in qrs:
+                assert x1 <= qx0 or x0 >= qx1 or y1 <= qy0 or y0 >= qy1, f"{name} on a QR code"

@@ -100,12 +100,14 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     qx = W - m - st.qr_column
     top = H - st.band - 10 * MM
     y = top
+    qr_bottom = H  # lowest ink of the QR column (its captions included)
     for i, code in enumerate(codes):
         size = st.qr if i == 0 else st.qr_profile
         x = qx + (st.qr_column - size) / 2
         y -= size
         used = captioned_qr(s, x, y, size, code.url, code.caption, st.caption, ink, muted,
                             code.note)  # fmt: skip
+        qr_bottom = y - used - st.caption * 0.4
         y -= used + st.caption * 2.2
 
     # footer: next in this room, as of
@@ -160,7 +162,14 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
             most = st.photo * 0.8
             photo = max(st.photo_small, min(most, (room - (rows - 1) * 4 * MM) / rows))
         top = foot + 7 * MM + rows * photo + (rows - 1) * 4 * MM
-        _draw_speakers(s, event, ses, speakers, lx, top, lw_, lay, photo)
+        # three or more speakers use the whole width when the QR column ends above them,
+        # at full size when the space under the title allows
+        wide = len(speakers) >= 3 and top + 4 * MM <= qr_bottom
+        if wide and rows > 1:
+            big = foot + 7 * MM + rows * st.photo + (rows - 1) * 4 * MM
+            if big + 4 * MM <= qr_bottom and big <= y - 8 * MM:
+                photo, top = st.photo, big
+        _draw_speakers(s, event, ses, speakers, lx, top, W - 2 * m if wide else lw_, lay, photo)
 
 
 AFFILIATION_MIN = 8.0  # pt: smallest affiliation type on a door sign (five speakers, long titles)
@@ -184,6 +193,8 @@ def _grid(n: int) -> tuple[int, int]:
     """(columns, rows) for n speakers."""
     if n <= 3:
         return max(n, 1), 1
+    if n == 4:
+        return 2, 2
     return 3, (n + 2) // 3
 
 
