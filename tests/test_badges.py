@@ -346,3 +346,22 @@ def test_speaker_back_lists_sessions_with_a_qr_to_each_talk_page(tmp_path, runne
         forms = [xobjs[k] for k in xobjs if xobjs[k].Subtype == "/Form"]
         names += [k for f in forms for k in f.get("/Resources", {}).get("/XObject", {})]
         assert len(names) >= 2
+
+
+def test_speaker_back_sets_every_qr_on_one_right_edge_schedule_last(tmp_path, runner):
+    photos = Path(__file__).parent / "fixtures" / "photos"
+    (tmp_path / "portrait.jpg").write_bytes((photos / "portrait.jpg").read_bytes())
+    (tmp_path / "logo.png").write_bytes((photos / "portrait.jpg").read_bytes())
+    (tmp_path / "event.yaml").write_text(LOGO_EVENT, encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", tmp_path / "event.yaml", "--target", "screen", "-o", out)
+    assert res.exit_code == 0, res.output
+    scale = 150 / 72
+    img = pdfium.PdfDocument(out)[1].render(scale=scale).to_pil()
+    found = {r.text: r.position for r in zxingcpp.read_barcodes(img)}
+    assert set(found) == {"https://example.org/s1/", "https://example.org/v2/",
+                          "https://example.org/"}  # fmt: skip
+    rights = [max(p.top_right.x, p.bottom_right.x) / scale for p in found.values()]
+    assert max(rights) - min(rights) < 1.5 * MM  # one column
+    sched = found.pop("https://example.org/")
+    assert all(sched.top_left.y > p.bottom_left.y for p in found.values())  # below the sessions

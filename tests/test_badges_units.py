@@ -172,3 +172,32 @@ def test_system_glabels_database_when_installed():
         pytest.skip("no gLabels template database installed")
     sheet = glabels.find_template("avery-5395")
     assert sheet is not None and len(sheet.slots(3.375 * 72, 2.3333 * 72)) == 8
+
+
+@pytest.mark.parametrize("name", ["a6", "a7"])
+@given(frac=st.floats(0, 1), photo=st.booleans())
+def test_stacked_front_sets_photo_and_name_as_one_group_above_the_qr(name, frac, photo):
+    from printkit.products.badge_geometry import GROUP_GAP
+
+    lay = load_badge_layout(name)
+    f = face(lay)
+    room = front_boxes(lay, f, photo, True).text.h
+    text_h = frac * room
+    boxes = front_boxes(lay, f, photo, True, text_h)
+    assert boxes.qr is not None and abs(boxes.qr.y - f.content.y) < 1e-6  # on the role band
+    t = boxes.text
+    assert abs(t.h - text_h) < 1e-6 and t.inside(f.content)
+    top = t.top
+    if boxes.photo is not None:  # the name right under the photo: no dead gap between them
+        assert abs(boxes.photo.y - t.top - GROUP_GAP * lay.gap) < 1e-6
+        top = boxes.photo.top
+    above = f.content.top - top
+    below = t.y - (boxes.qr.top + lay.gap)
+    assert -1e-6 <= above <= below + 1e-6  # at or a little above the middle
+
+
+@pytest.mark.parametrize("name", ["4x3in", "cr80", "foldover-a5"])
+def test_side_front_keeps_a_gutter_between_name_and_qr(name):
+    lay = load_badge_layout(name)
+    boxes = front_boxes(lay, face(lay), lay.photo.show, True)
+    assert boxes.qr is not None and boxes.qr.x - boxes.text.right >= 1.5 * lay.gap - 1e-6

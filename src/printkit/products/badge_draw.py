@@ -16,7 +16,15 @@ from printkit.press import text as _text
 from printkit.press.color import hex_rgb
 from printkit.press.surface import Surface
 from printkit.products import style
-from printkit.products.badge_geometry import Block, Box, Face, baselines, face, front_boxes
+from printkit.products.badge_geometry import (
+    Block,
+    Box,
+    Face,
+    baselines,
+    face,
+    front_boxes,
+    stack_height,
+)
 from printkit.products.badge_layout import BadgeLayout
 from printkit.products.badge_people import Badge
 from printkit.units import MM
@@ -26,8 +34,13 @@ RULE = "#D0D3D8"  # the hairline over the venue on a speaker's back
 BACK_INSET = 1.0  # space above the name on the back, in layout gaps
 
 
+_CAPS: list[float] = []  # cap height per point, regular and bold (fonts load on first use)
+
+
 def cap(size: float, bold: bool) -> float:
-    return _text.cap_height(size, bold)
+    if not _CAPS:
+        _CAPS.extend((_text.cap_height(1.0, False), _text.cap_height(1.0, True)))
+    return _CAPS[bold] * size
 
 
 def on_color(fill: str) -> str:
@@ -399,8 +412,6 @@ def _fit_lines(s: str, width: float, size: float, floor: float, lines: int, bold
 
 
 def _height(blocks) -> float:
-    from printkit.products.badge_geometry import stack_height
-
     return stack_height(blocks, cap)
 
 

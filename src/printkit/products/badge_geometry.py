@@ -64,7 +64,8 @@ def face(layout: BadgeLayout) -> Face:
 
 
 GROUP_GAP = 2.0  # photo to name, in layout gaps
-OPTICAL_TOP = 0.42  # share of the spare room above a stacked group (a bit above the middle)
+OPTICAL_TOP = 0.42
+SIDE_GAP = 1.5  # name column to photo/QR column, in layout gaps  # share of the spare room above a stacked group (a bit above the middle)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def front_boxes(
         col = q
     pbox = Box(c.right - col + (col - p) / 2, c.top - p, p, p) if p else None
     qbox = Box(c.right - col + (col - q) / 2, c.y, q, q) if q else None
-    tw = c.w - (col + g if col else 0.0)
+    tw = c.w - (col + SIDE_GAP * g if col else 0.0)
     return FrontBoxes(pbox, qbox, Box(c.x, c.y, tw, c.h), "left")
 
 
