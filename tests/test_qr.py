@@ -139,6 +139,17 @@ def test_rects_cover_dark_modules_exactly_once(matrix):
     assert len(rects) <= len(qr.qr_path_runs(matrix))
 
 
+@given(matrices)
+def test_rects_take_the_orientation_with_fewer_rectangles(matrix):
+    """The bit-counted choice equals building both stackings and comparing their lengths."""
+    across = qr._stack(qr.qr_path_runs(matrix))
+    down = qr._stack(qr.qr_path_runs(tuple(zip(*matrix, strict=True))))
+    grid, w = qr._grid(matrix)
+    assert qr._stacked_count(grid, w) == len(across)
+    assert qr._stacked_count(qr._transpose(grid, w), len(matrix) + 1) == len(down)
+    assert len(qr.qr_rects(matrix)) == min(len(across), len(down))
+
+
 def test_rects_merge_the_finder_patterns():
     rects = qr.qr_rects(qr.qr_matrix(LONG_URL))
     assert len(rects) < len(qr.qr_path_runs(qr.qr_matrix(LONG_URL)))

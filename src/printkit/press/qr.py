@@ -356,6 +356,40 @@ def min_size_for(payload: str, ec: str = "M", min_module: float = 0.0) -> float:
 # --------------------------------------------------------------------------- geometry
 
 
+_TO_BIN = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _grid(matrix) -> tuple[str, int]:
+    """Matrix → ('0'/'1' per cell, rows end to end with one light cell between them, stride)."""
+    try:
+        cells = b"\x00".join(map(bytes, matrix))  # rows of bools (qr_matrix) or 0/1
+    except (TypeError, ValueError):
+        cells = b"\x00".join(bytes(map(bool, row)) for row in matrix)
+    return cells.translate(_TO_BIN).decode(), len(matrix[0]) + 1
+
+
+def _transpose(grid: str, w: int) -> str:
+    """A grid of stride w → its columns as rows, one light cell between them."""
+    return "0".join(grid[c::w] for c in range(w - 1))
+
+
+def _stacked_count(grid: str, w: int) -> int:
+    """How many rectangles `_stack(qr_path_runs(rows))` makes, with big-int bit operations.
+
+    Every run of dark cells is one rectangle unless the row above has the
+    same run (same cells dark, both neighbours light). A run is marked bad
+    where a cell of it, or a neighbour, differs from the cell above; adding
+    each run's first bit then carries past its last cell only for good runs.
+    """
+    x = int(grid[::-1], 2)
+    starts = x & ~(x << 1)
+    ends = x & ~(x >> 1)
+    diff = x ^ (x << w)  # cells unlike the one above (row 0: every dark cell)
+    bad = (diff & x) | (starts & (diff << 1)) | (ends & (diff >> 1))
+    good = ((x & ~bad) + starts) & (ends << 1)
+    return starts.bit_count() - good.bit_count()
+
+
 def qr_path_runs(matrix) -> list[tuple[int, int, int]]:
     """Matrix → horizontal runs of dark modules as (row, col_start, length)."""
     runs = []
@@ -391,12 +425,16 @@ def qr_rects(matrix) -> list[tuple[int, int, int, int]]:
     """Matrix → dark rectangles (x, y, w, h) in modules, y down from the top row.
 
     Horizontal runs stacked where identical on consecutive rows, or vertical
-    runs stacked side by side, whichever needs fewer rectangles.
+    runs stacked side by side, whichever needs fewer rectangles (across on a
+    tie). Both counts come from bit operations; only the winner is built.
     """
-    across = [(x, y, w, h) for x, y, w, h in _stack(qr_path_runs(matrix))]
+    if not matrix or not matrix[0]:
+        return []
+    grid, w = _grid(matrix)
+    if _stacked_count(grid, w) <= _stacked_count(_transpose(grid, w), len(matrix) + 1):
+        return [(x, y, w, h) for x, y, w, h in _stack(qr_path_runs(matrix))]
     columns = tuple(zip(*matrix, strict=True))
-    down = [(y, x, h, w) for x, y, w, h in _stack(qr_path_runs(columns))]
-    return across if len(across) <= len(down) else down
+    return [(y, x, h, w) for x, y, w, h in _stack(qr_path_runs(columns))]
 
 
 @lru_cache(maxsize=4096)
