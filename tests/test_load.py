@@ -528,3 +528,13 @@ def test_section_file_with_the_wrong_key_is_an_error(runner, tmp_path):
         "sessions.yaml:1: expected a list under 'sessions:' (or a bare list), found: talks"
         in r.stderr
     )
+
+
+def test_many_tracks_get_distinct_colours_dark_enough_for_white_text():
+    from printkit.load import _luminance, palette_color
+
+    colours = [palette_color(i) for i in range(80)]
+    assert len(set(colours)) == 80
+    for c in colours[8:]:
+        rgb = tuple(int(c[i : i + 2], 16) / 255 for i in (1, 3, 5))
+        assert (1.05) / (_luminance(rgb) + 0.05) >= 4.5, c
