@@ -133,6 +133,7 @@ class Press:
         self._pages = 0
         self._pieces = 0
         self._forms: dict[str, str] = {}
+        self._marks: tuple[tuple[str, ...], dict] | None = None
         self._in_form = False
         self._bookmarks = 0
         self._outline_level = -1
@@ -298,11 +299,29 @@ class Press:
             self._show_page()
 
     def _crop_marks(self) -> None:
-        ox, oy = self.trim_origin
-        segs = crop_mark_segments(
-            ox, oy, *self.trim, offset=self.bleed + MARK_GAP, length=MARK_LENGTH
-        )
-        stroke_segments(self._canvas, segs, to_color("registration", True), MARK_WIDTH)
+        """The page's crop marks: operators made once, then appended to every page.
+
+        (Not a form: ReportLab drops a form's separation colour spaces, so the
+        registration colour would lose its /All resource inside one.)
+        """
+        c = self._canvas
+        if self._marks is None:
+            ox, oy = self.trim_origin
+            segs = crop_mark_segments(
+                ox, oy, *self.trim, offset=self.bleed + MARK_GAP, length=MARK_LENGTH
+            )
+            page_colors, c._colorsUsed = c._colorsUsed, {}
+            at = len(c._code)
+            try:
+                stroke_segments(c, segs, to_color("registration", True), MARK_WIDTH)
+                self._marks = (tuple(c._code[at:]), dict(c._colorsUsed))
+            finally:
+                page_colors.update(c._colorsUsed)
+                c._colorsUsed = page_colors
+            return
+        code, colors = self._marks
+        c._code.extend(code)
+        c._colorsUsed.update(colors)
 
     def _add_nup(self, front: Draw, back: Draw | None) -> None:
         self._sheet_open = True
