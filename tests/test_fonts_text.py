@@ -548,3 +548,29 @@ def test_references_catch_wrong_rendering(name, wrong):
     fonts.register_fonts(everything=True)
     ref = Image.open(REFERENCE / f"text-{name}.png").convert("L")
     assert _diff(_raster(_pdf(wrong)), ref) > 2 * TOLERANCE
+
+
+def _text_object_ops(c, x, y, s, size):
+    """What ReportLab's own text object writes for a line (the slow path draw_line replaces)."""
+    t = c.beginText(x, y)
+    font = None
+    for r in text._runs(s, False):
+        glyphs = text._glyphs(r.text, r.font, r.rtl)[0]
+        if glyphs:
+            if r.font != font:
+                t.setFont(r.font, size)
+                font = r.font
+            t.textOut(glyphs)
+    c.drawText(t)
+    return c._code[-1]
+
+
+@pytest.mark.parametrize(
+    "s", ["Ana María Núñez-Ölçer", "RISC‑V 🚀 ✨🐧", "שרה כהן (דוד)", "a(b)c\\d 胡玮文"]
+)
+def test_draw_line_writes_what_the_text_object_would(s):
+    fonts.register_fonts()
+    ours = Canvas(io.BytesIO(), **fonts.canvas_kwargs())
+    draw_line(ours, 10.5, 20.25, s, 13.3)
+    theirs = Canvas(io.BytesIO(), **fonts.canvas_kwargs())
+    assert ours._code[-1] == _text_object_ops(theirs, 10.5, 20.25, s, 13.3)

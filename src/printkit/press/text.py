@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.abag import ABag
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 
@@ -345,6 +346,10 @@ def draw_line(
         x -= width
     elif align != "left":
         raise ValueError(f"align must be left, center or right, not {align!r}")
+    if canvas.bottomup and not any(isinstance(_glyphs(r.text, r.font, r.rtl)[0], ShapedStr)
+                                   for r in parts):  # fmt: skip
+        canvas._code.append(_text_ops(canvas, x, y, parts, size))
+        return width
     t = canvas.beginText(x, y)
     font = None
     for r in parts:
@@ -357,6 +362,32 @@ def draw_line(
         t.textOut(glyphs)
     canvas.drawText(t)
     return width
+
+
+def _text_ops(canvas, x: float, y: float, parts, size: float) -> str:
+    """The operators ReportLab's text object writes for unshaped runs, without the object.
+
+    Same bytes as beginText / setFont / textOut / drawText (font subsets are
+    registered by `splitString` as there), at a fraction of the cost.
+    """
+    doc = canvas._doc
+    escape = canvas._escape
+    code = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+    tf = f"{fp_str(size)} Tf {fp_str(size * 1.2)} TL"
+    font = None
+    for r in parts:
+        glyphs = _glyphs(r.text, r.font, r.rtl)[0]
+        if not glyphs:
+            continue
+        if r.font != font:
+            font, ttf, subset = r.font, pdfmetrics.getFont(r.font), -1
+        for sub, t in ttf.splitString(glyphs, doc):
+            if sub != subset:
+                code.append(f"{ttf.getSubsetInternalName(sub, doc)} {tf}")
+                subset = sub
+            code.append(f"({escape(t)}) Tj")
+    code.append("ET")
+    return " ".join(code)
 
 
 # --- missing glyphs ------------------------------------------------------
