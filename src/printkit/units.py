@@ -51,7 +51,9 @@ def paper_size(name: str) -> tuple[float, float]:
     if key in PAPER_IN:
         w, h = PAPER_IN[key]
         return w * INCH, h * INCH
-    raise ValueError(f"unknown paper size {name!r}; known: {', '.join(sorted(PAPER_MM) + sorted(PAPER_IN))}")
+    raise ValueError(
+        f"unknown paper size {name!r}; known: {', '.join(sorted(PAPER_MM) + sorted(PAPER_IN))}"
+    )
 
 
 def is_inch_based(name_or_size: str | tuple[float, float]) -> bool:

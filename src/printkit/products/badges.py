@@ -91,8 +91,10 @@ def build(
     sheet_obj = resolve_sheet(sheet) if isinstance(sheet, (str, Path)) else sheet
     target = target or ("office" if sheet_obj is not None else "shop")
     if sheet_obj is not None and target == "screen":
-        raise PrintkitError("--sheet lays badges out n-up for printing: use --target office "
-                            "(cut lines) or shop (a gang run with crop marks), not screen")
+        raise PrintkitError(
+            "--sheet lays badges out n-up for printing: use --target office "
+            "(cut lines) or shop (a gang run with crop marks), not screen"
+        )
     if start_at != 1 and not (target == "office" or sheet_obj is not None):
         raise PrintkitError("--start-at applies to sheets (--sheet or --target office) only")
     if start_at < 1:
