@@ -25,13 +25,15 @@ PANELS = [
     ("badges", ["--only", "xiyuan-wang"], 1),
     ("signs", ["--kind", "room"], 1),
     ("signs", ["--kind", "door", "--room", "ai-infra-stage"], 1),
-    ("cards", [], 0),
+    ("cards", [], "Ladies and gentlemen"),  # the card with the seed's host introduction
 ]
 
 
-def render(pdf: Path, index: int) -> Image.Image:
-    """One page, cropped to its TrimBox, scaled to HEIGHT pixels tall."""
+def render(pdf: Path, index: int | str) -> Image.Image:
+    """One page (by number, or the first holding a text), cropped to its TrimBox, HEIGHT tall."""
     doc = pdfium.PdfDocument(pdf)
+    if isinstance(index, str):
+        index = next(i for i in range(len(doc)) if index in doc[i].get_textpage().get_text_range())
     page = doc[index]
     left, bottom, right, top = page.get_trimbox()
     mb = page.get_mediabox()
