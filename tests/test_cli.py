@@ -62,3 +62,51 @@ def test_init_onto_a_file_is_a_clear_error(runner, tmp_path):
     f.write_text("x")
     r = invoke(runner, "init", f)
     assert r.exit_code == 1 and "exists and is not a directory" in r.stderr
+
+
+def test_output_name_with_another_extension_is_refused(runner, tmp_path):
+    out = tmp_path / "cards.png"
+    r = invoke(runner, "cards", "-o", out)
+    assert r.exit_code == 1 and "-o takes a .pdf file name or a folder" in r.stderr
+    assert not out.exists()
+    r = invoke(runner, "all", "-o", tmp_path / "all.pdf")
+    assert r.exit_code == 1 and "-o takes a folder" in r.stderr
+
+
+def test_unwritable_output_is_a_message_not_a_bug(runner, tmp_path):
+    blocker = tmp_path / "q.csv"
+    blocker.write_text("x")
+    r = invoke(runner, "cards", "-o", blocker / "c.pdf")
+    assert r.exit_code == 1
+    assert "cannot write" in r.stderr and "internal error" not in r.stderr
+
+
+def test_sigterm_leaves_no_partial_file(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "b.pdf"
+    csv = tmp_path / "many.csv"
+    csv.write_text("name\n" + "".join(f"Person {i}\n" for i in range(20000)), encoding="utf-8")
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "printkit",
+            "badges",
+            "--attendees",
+            str(csv),
+            "--offline",
+            "-o",
+            str(out),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline and not any(tmp_path.glob(".b.pdf*")):
+        time.sleep(0.05)  # wait until the writer has its temp file open
+    p.send_signal(signal.SIGTERM)
+    err = p.communicate(timeout=60)[1]
+    assert p.returncode == 130, err
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["many.csv"]

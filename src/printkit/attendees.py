@@ -28,7 +28,7 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as e:
@@ -56,15 +56,16 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
         )
     out = []
     seen_ids: dict[str, int] = {}
+    line = 1  # the last line read: a broken record starts on the next one
     try:
         for row in reader:
-            line = reader.line_num
+            first, line = line + 1, reader.line_num  # a record may span lines: name its first
             if not any(c.strip() for c in row):
                 continue
             rec = {names[i]: c.strip() for i, c in enumerate(row) if i < len(names)}
             name = rec.get("name", "")
             if not name:
-                local.error("required field is missing", file, line, "name")
+                local.error("required field is missing", file, first, "name")
                 continue
             ident = rec.get("id") or None
             if ident:
@@ -72,11 +73,11 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                     local.error(
                         f"duplicate ticket id '{ident}' (first on line {seen_ids[ident]})",
                         file,
-                        line,
+                        first,
                         "id",
                     )
                     continue
-                seen_ids[ident] = line
+                seen_ids[ident] = first
             role = (rec.get("role") or "attendee").lower()
             if role not in ATTENDEE_ROLES:
                 hint = difflib.get_close_matches(role, ATTENDEE_ROLES, n=1)
@@ -84,7 +85,7 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                 local.error(
                     f"unknown role '{role}'; {tip}one of {', '.join(ATTENDEE_ROLES)}",
                     file,
-                    line,
+                    first,
                     "role",
                 )
                 continue
@@ -97,11 +98,16 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                     id=ident,
                     email=rec.get("email") or None,
                     qr=rec.get("qr") or None,
-                    src=Src(file, line),
+                    src=Src(file, first),
                 )
             )
     except csv.Error as e:
-        local.error(f"CSV syntax: {e}", file, reader.line_num)
+        start = line + 1
+        if "end of data" in str(e) or "EOF" in str(e):
+            msg = 'a quoted field (starting with ") is never closed; the rest of the file is one field'
+        else:
+            msg = f"CSV syntax: {e}"
+        local.error(msg, file, start)
     problems.extend(local.warnings)
     if local.errors:
         raise PrintkitError(local.errors)

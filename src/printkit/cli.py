@@ -10,6 +10,7 @@ import contextlib
 import importlib
 import os
 import shutil
+import signal
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,6 +22,7 @@ from printkit.attendees import load_attendees
 from printkit.cli_options import (
     event_argument,
     load,
+    output_folder,
     output_option,
     report,
     resolve_event_path,
@@ -44,6 +46,7 @@ LAZY = {
     "preview": ("printkit.preview:command", "Render PDF pages to PNG."),
 }
 PRODUCTS = ("badges", "signs", "cards", "booklet")
+READ_ONLY = ("validate", "check", "preview")  # commands whose errors need no "nothing written"
 
 
 class LazyGroup(click.Group):
@@ -82,7 +85,15 @@ class LazyGroup(click.Group):
             for p in e.problems + e.warnings:
                 click.echo(str(p), err=True)
             n = len(e.problems)
-            click.echo(f"{n} error{'s' if n != 1 else ''}; nothing written.", err=True)
+            writes = ctx.invoked_subcommand not in READ_ONLY
+            tail = "; nothing written." if writes else "."
+            click.echo(f"{n} error{'s' if n != 1 else ''}{tail}", err=True)
+            ctx.exit(1)
+        except OSError as e:  # the file system said no: a user's environment, not a bug
+            if debug or (ctx.obj or {}).get("debug") or e.errno is None:
+                raise
+            where = e.filename or ""
+            click.echo(f"{where}: cannot write: {e.strerror}" if where else str(e), err=True)
             ctx.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
@@ -192,7 +203,7 @@ def init(directory, force):
     try:
         target.mkdir(parents=True, exist_ok=True)
         for f in sorted(sample_event_dir().iterdir()):
-            if f.is_file():
+            if f.is_file() and f.name != "NOTES.md":  # how the sample was made: not for a copy
                 shutil.copy2(f, target / f.name)
     except OSError as e:
         raise PrintkitError(f"{target}: cannot write: {e.strerror or e}") from None
@@ -211,7 +222,7 @@ def all_products(event, output, target, attendees, offline):
     """Render badges, signs, cards and the booklet into one folder."""
     problems = Problems()
     ev = load(resolve_event_path(event), problems)
-    folder = Path(output) if output else Path("printkit-out")
+    folder = output_folder(output)
     from printkit.press.images import PhotoStore
 
     photos = PhotoStore(problems=problems, offline=offline)  # fetched and decoded once for all four
@@ -231,8 +242,13 @@ def all_products(event, output, target, attendees, offline):
     click.echo("\n".join(lines))
 
 
+def _terminate(signum, frame):
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: temp files removed, nothing half-written
+
+
 def main(argv=None) -> None:
     """Entry point for the console script and `python -m printkit`."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(args=argv, prog_name="printkit")
     except BrokenPipeError:  # `printkit validate | head`: the reader left; not an error

@@ -34,13 +34,32 @@ def resolve_event_path(event: str | None) -> Path:
 
 
 def output_path(out: str | None, default_name: str) -> Path:
-    """-o value → the PDF path: a .pdf file as given, else a folder (default ./printkit-out/)."""
+    """-o value → the PDF path: `x.pdf` as given; a folder (existing, `x/` or `x`) gets default_name.
+
+    A name with another extension (`cards.png`) is refused rather than made a folder.
+    """
     if out is None:
         return DEFAULT_OUT_DIR / default_name
     p = Path(out)
+    if p.is_dir() or out.endswith(("/", "\\")):
+        return p / default_name
     if p.suffix.lower() == ".pdf":
         return p
+    if p.suffix:
+        raise PrintkitError(
+            f"{out}: -o takes a .pdf file name or a folder (printkit writes PDF, not {p.suffix})"
+        )
     return p / default_name
+
+
+def output_folder(out: str | None) -> Path:
+    """-o value of a command that writes several files → the folder (default ./printkit-out/)."""
+    if out is None:
+        return DEFAULT_OUT_DIR
+    p = Path(out)
+    if p.suffix and not p.is_dir():
+        raise PrintkitError(f"{out}: -o takes a folder here (several PDFs are written into it)")
+    return p
 
 
 def load(event_path: Path, problems: Problems, strict: bool = False):
