@@ -538,3 +538,20 @@ def test_many_tracks_get_distinct_colours_dark_enough_for_white_text():
     for c in colours[8:]:
         rgb = tuple(int(c[i : i + 2], 16) / 255 for i in (1, 3, 5))
         assert (1.05) / (_luminance(rgb) + 0.05) >= 4.5, c
+
+
+def test_speaker_booked_twice_at_once_warns(write_event):
+    text = (
+        MINIMAL
+        + """\
+  - id: clone
+    title: Clone
+    start: 2025-05-06 09:10
+    end: 2025-05-06 09:40
+    speakers: [ada]
+"""
+    )
+    problems = Problems()
+    load_event(write_event(text), problems)
+    (w,) = [w for w in problems.warnings if "same time" in w.message]
+    assert w.field == "sessions[1].speakers" and "also in 'opening'" in w.message

@@ -906,9 +906,32 @@ def _check_references(sessions, tracks, rooms, speakers, start, end, problems: P
                 )
             if b.end > latest.end:
                 latest = b
+    _check_double_booked(sessions, problems)
     for s in sessions:
         s.__dict__.pop("_lines", None)
         s.__dict__.pop("_path", None)
+
+
+def _check_double_booked(sessions, problems: Problems) -> None:
+    """A speaker in two sessions at overlapping times: a warning at the later session."""
+    by_speaker: dict[str, list[Session]] = {}
+    for s in sessions:
+        for sid in dict.fromkeys(s.speakers):
+            by_speaker.setdefault(sid, []).append(s)
+    for sid, items in by_speaker.items():
+        items.sort(key=lambda s: s.start)
+        latest = items[0]
+        for b in items[1:]:
+            if b.start < latest.end:
+                problems.warn(
+                    f"speaker '{sid}' is also in '{latest.id}' at the same time "
+                    f"({latest.start:%H:%M}–{latest.end:%H:%M})",
+                    b.src.file,
+                    b.src.line,
+                    f"{b.__dict__['_path']}.speakers",
+                )
+            if b.end > latest.end:
+                latest = b
 
 
 def _missing(what: str, ident: str, known: set[str]) -> str:
