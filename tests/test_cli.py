@@ -110,3 +110,19 @@ def test_sigterm_leaves_no_partial_file(tmp_path):
     err = p.communicate(timeout=60)[1]
     assert p.returncode == 130, err
     assert sorted(f.name for f in tmp_path.iterdir()) == ["many.csv"]
+
+
+def test_layouts_lists_and_prints_a_copyable_layout(runner, tmp_path):
+    r = invoke(runner, "layouts")
+    assert r.exit_code == 0
+    assert "badges    4x3in, a6, a7, cr80, foldover-a5" in r.stdout
+    r = invoke(runner, "layouts", "badges", "a7")
+    assert r.exit_code == 0 and "size: A7" in r.stdout
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(r.stdout.replace("name: a7", "name: mine"), encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    r = invoke(runner, "badges", "--layout", mine, "--only", "xiyuan-wang", "--offline", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert out.is_file()
+    r = invoke(runner, "layouts", "badges", "a9")
+    assert r.exit_code == 1 and "no badges layout named 'a9'" in r.stderr

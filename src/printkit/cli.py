@@ -46,7 +46,12 @@ LAZY = {
     "preview": ("printkit.preview:command", "Render PDF pages to PNG."),
 }
 PRODUCTS = ("badges", "signs", "cards", "booklet")
-READ_ONLY = ("validate", "check", "preview")  # commands whose errors need no "nothing written"
+READ_ONLY = (
+    "validate",
+    "check",
+    "preview",
+    "layouts",
+)  # commands whose errors need no "nothing written"
 
 
 class LazyGroup(click.Group):
@@ -210,6 +215,29 @@ def init(directory, force):
     click.echo(
         f"Wrote a starter event to {target}/ — edit it, then run: printkit validate {target}"
     )
+
+
+LAYOUT_KINDS = ("badges", "signs", "cards", "booklet", "sheets")
+
+
+@cli.command(short_help="List the bundled layouts, or print one to copy.")
+@click.argument("kind", required=False, type=click.Choice(LAYOUT_KINDS))
+@click.argument("name", required=False)
+def layouts(kind, name):
+    """List bundled layouts (of KIND), or print layout NAME of KIND as YAML.
+
+    To make your own: printkit layouts badges a6 > my-badge.yaml, edit it,
+    then printkit badges --layout my-badge.yaml.
+    """
+    from printkit.layout import find_layout, layout_names
+
+    if name:
+        if not kind:
+            raise click.UsageError("give the KIND before the NAME, e.g. printkit layouts badges a6")
+        click.echo(find_layout(name, kind).read_text(encoding="utf-8"), nl=False)
+        return
+    for k in [kind] if kind else LAYOUT_KINDS:
+        click.echo(f"{k:8}  {', '.join(layout_names(k))}")
 
 
 @cli.command("all")
