@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from printkit.errors import Problems
 from printkit.press import images
 from printkit.press.images import PhotoStore, crop_box, draw_photo, prepare
+from printkit.press.text import initials
 
 PHOTOS = Path(__file__).parent / "fixtures" / "photos"
 WHERE = ("event/speakers.yaml", 12)
@@ -440,14 +441,13 @@ def test_concurrent_loads_fetch_once(tmp_path, server):
 
 
 def test_initials_disc_draws_letters_in_a_filled_disc(tmp_path):
-    text = pytest.importorskip("printkit.press.text")
     out = tmp_path / "i.pdf"
     c = Canvas(str(out), pagesize=(60 * mm, 40 * mm))
     fill = CMYKColor(0.9, 0.6, 0, 0)
     white = CMYKColor(0, 0, 0, 0)
     images.draw_initials(c, 10 * mm, 5 * mm, 30 * mm, 30 * mm, "Ada Lovelace", fill, white)
     c.save()
-    assert text.initials("Ada Lovelace") in pikepdf_text(out)
+    assert initials("Ada Lovelace") in pikepdf_text(out)
     page = _render(out, scale=1.0)
     r, g, b = page.getpixel((round(12 * mm), round(20 * mm)))  # inside disc, left of letters
     assert b > 150 and r < 100

@@ -12,11 +12,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from printkit.errors import PrintkitError
+from printkit.errors import PrintkitError, Problems
 from printkit.importers.cli import command
 from printkit.importers.common import parse_duration, slugify
 from printkit.importers.detect import detect
 from printkit.importers.text import html_to_text, markdown_to_text, to_plain
+from printkit.load import load_event
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 
@@ -52,11 +53,8 @@ def check_references(data: dict) -> None:
 
 def validate(directory: Path):
     """Load with the project loader: no errors; return the Event."""
-    load = pytest.importorskip("printkit.load")
-    from printkit.errors import Problems
-
     problems = Problems()
-    event = load.load_event(directory, problems)
+    event = load_event(directory, problems)
     assert not problems.errors
     return event, problems
 
