@@ -602,60 +602,61 @@ def _unique(r: _Reader, d, path, ident, seen: dict, what: str) -> bool:
     return True
 
 
-def _tracks(entries, problems) -> tuple[Track, ...]:
+def _named_section(entries, problems, key: str, known: list[str], what: str, build) -> tuple:
+    """Read a list of {id, name, ...} entries: unknown keys, required id and name, unique ids.
+
+    `build(r, d, path, ident, name, count)` makes the object from one entry;
+    entries with errors are left out (their problems are recorded).
+    """
     out, seen = [], {}
-    for r, t, path in _section_items(entries, "tracks", problems):
-        r.unknown(t, TRACK_KEYS, path)
-        tid = r.ident(t, "id", path)
-        name = r.text(t, "name", path, required=True)
-        color = _color(r, t, "color", path)
-        if _unique(r, t, path, tid, seen, "track") and name:
-            out.append(
-                Track(
-                    id=tid,
-                    name=name,
-                    tagline=r.text(t, "tagline", path),
-                    description=r.text(t, "description", path),
-                    color=color or palette_color(len(out)),
-                    color_given=color is not None,
-                    src=Src(r.file, t.line),
-                )
-            )
+    for r, d, path in _section_items(entries, key, problems):
+        r.unknown(d, known, path)
+        ident = r.ident(d, "id", path)
+        name = r.text(d, "name", path, required=True)
+        obj = build(r, d, path, ident or "", name or "", len(out))
+        if _unique(r, d, path, ident, seen, what) and name:
+            out.append(obj)
     return tuple(out)
+
+
+def _tracks(entries, problems) -> tuple[Track, ...]:
+    def build(r, d, path, ident, name, count):
+        color = _color(r, d, "color", path)
+        return Track(
+            id=ident,
+            name=name,
+            tagline=r.text(d, "tagline", path),
+            description=r.text(d, "description", path),
+            color=color or palette_color(count),
+            color_given=color is not None,
+            src=Src(r.file, d.line),
+        )
+
+    return _named_section(entries, problems, "tracks", TRACK_KEYS, "track", build)
 
 
 def _rooms(entries, problems) -> tuple[Room, ...]:
-    out, seen = [], {}
-    for r, d, path in _section_items(entries, "rooms", problems):
-        r.unknown(d, ROOM_KEYS, path)
-        rid = r.ident(d, "id", path)
-        name = r.text(d, "name", path, required=True)
-        if _unique(r, d, path, rid, seen, "room") and name:
-            out.append(
-                Room(
-                    id=rid,
-                    name=name,
-                    floor=r.text(d, "floor", path),
-                    capacity=r.integer(d, "capacity", path),
-                    url=r.url(d, "url", path),
-                    src=Src(r.file, d.line),
-                )
-            )
-    return tuple(out)
+    def build(r, d, path, ident, name, count):
+        return Room(
+            id=ident,
+            name=name,
+            floor=r.text(d, "floor", path),
+            capacity=r.integer(d, "capacity", path),
+            url=r.url(d, "url", path),
+            src=Src(r.file, d.line),
+        )
+
+    return _named_section(entries, problems, "rooms", ROOM_KEYS, "room", build)
 
 
 def _speakers(entries, problems) -> tuple[Speaker, ...]:
-    out, seen = [], {}
-    for r, d, path in _section_items(entries, "speakers", problems):
-        r.unknown(d, SPEAKER_KEYS, path)
-        sid = r.ident(d, "id", path)
-        name = r.text(d, "name", path, required=True)
+    def build(r, d, path, sid, name, count):
         base = Path(r.file).parent
         photo = _photo(r, d, path, base)
         role = (r.text(d, "role", path) or "speaker").lower()
-        speaker = Speaker(
-            id=sid or "",
-            name=name or "",
+        return Speaker(
+            id=sid,
+            name=name,
             pronouns=r.text(d, "pronouns", path),
             position=r.text(d, "position", path),
             organization=r.text(d, "organization", path),
@@ -676,9 +677,8 @@ def _speakers(entries, problems) -> tuple[Speaker, ...]:
             base_dir=base,
             src=Src(r.file, d.line),
         )
-        if _unique(r, d, path, sid, seen, "speaker") and name:
-            out.append(speaker)
-    return tuple(out)
+
+    return _named_section(entries, problems, "speakers", SPEAKER_KEYS, "speaker", build)
 
 
 def _photo(r: _Reader, d, path: str, base: Path) -> str | None:
