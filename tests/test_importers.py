@@ -438,3 +438,39 @@ def test_clean_line_drops_stray_bidi_controls():
     assert clean_line("Daniel Ehrenberg\u2069") == "Daniel Ehrenberg"
     assert clean_line("\u2067محمد\u2069 \u200bAli") == "محمد Ali"
     assert clean_line("  \ufeff ") is None
+
+
+@pytest.mark.parametrize(
+    "type_name, title, kind, guess",
+    [
+        ("45 min theatre session", "How to run better workshops", "talk", "'45 min theatre session' → talk"),
+        ("20 min lightning talk", "Agents", "lightning", "'20 min lightning talk' → lightning"),
+        ("Theatre", "A play in two acts", "social", "'Theatre' → social"),
+        ("Talk", "Lightning Talks Day 2", "lightning", "from a title word → lightning"),
+        ("Talk", "Intro", "talk", None),
+        ("Workshop", "Hands-on", "workshop", None),
+        ("Plenum", "Closing", "keynote", "'Plenum' → keynote"),
+        (None, "Lightning Thunder: fast PyTorch", "talk", "without a type → talk"),
+    ],
+)  # fmt: skip
+def test_session_type_mapping_and_guesses(type_name, title, kind, guess):
+    from printkit.importers.build import Report, session_type
+
+    report = Report()
+    assert session_type(type_name, title, report) == kind
+    lines = [line for line in report.lines() if line.startswith("  guessed: ")]
+    if guess is None:
+        assert lines == []
+    else:
+        assert len(lines) == 1 and guess in lines[0]
+
+
+def test_untyped_long_session_is_a_workshop():
+    from datetime import timedelta
+
+    from printkit.importers.build import Report, session_type
+
+    report = Report()
+    assert session_type(None, "Zero Trust day", report, timedelta(hours=8)) == "workshop"
+    assert session_type(None, "Zero Trust", report, timedelta(minutes=45)) == "talk"
+    assert len(report.guessed) == 2

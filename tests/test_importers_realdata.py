@@ -50,6 +50,35 @@ CASES = {
 }
 
 
+# file → session types after import (review: Counter(type) per file, each checked by hand)
+TYPES = {
+    # devroom/bof/maintrack → talk; lightningtalk 23 + 7 titled "Lightning talks";
+    # junior 18 + workshop 1; 6 "Panel: ..." titles
+    "fosdem-2026-schedule.xml": {"talk": 1024, "lightning": 30, "workshop": 19, "panel": 6},
+    # DJ Set 45, Live Concert 16, Game show 5, Film, Theatre (a play), Experimental Audio
+    # Play → social 69; "Esperanto Lightning course" is not a lightning talk
+    "38c3-schedule.xml": {
+        "talk": 719,
+        "workshop": 194,
+        "social": 69,
+        "lightning": 24,
+        "keynote": 1,
+    },
+    # Tutorial → workshop, Reception → social, BoF/Poster/Contributor Jam → talk
+    "good2025-pretalx-schedule.json": {"talk": 66, "workshop": 4, "social": 2},
+    # "45 min theatre session" → talk (45, two also tagged "20 min lightning talk" but 45 min
+    # long; one untyped), "20 min lightning talk" → 9, five full-day workshops, one keynote
+    "scottishsummit2026-sessionize-all.json": {
+        "talk": 46,
+        "lightning": 9,
+        "workshop": 5,
+        "keynote": 1,
+    },
+    # untyped: 2 keynotes, 6 breaks by title; "Lightning Thunder: ..." is a talk
+    "gosim-paris2025-schedule.json": {"talk": 69, "keynote": 2, "break": 6},
+}
+
+
 @pytest.fixture(scope="module")
 def imports(tmp_path_factory):
     """Import every real file once per test run."""
@@ -76,6 +105,12 @@ def test_counts_equal_the_source(imports, name):
     _target, data, _report = imports[name]
     got = tuple(len(data[k]) for k in ("sessions", "rooms", "speakers", "tracks"))
     assert got == (sessions, rooms, speakers, tracks)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_session_types_are_as_checked(imports, name):
+    _target, data, _report = imports[name]
+    assert Counter(s["type"] for s in data["sessions"]) == TYPES[name]
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -161,12 +196,17 @@ def test_good_old_person_shape_and_overlap(imports):
 
 
 def test_sessionize_details(imports):
-    _target, data, _report = imports["scottishsummit2026-sessionize-all.json"]
+    _target, data, report = imports["scottishsummit2026-sessionize-all.json"]
     assert (data["event"]["start"], data["event"]["end"]) == (date(2026, 10, 2), date(2026, 10, 3))
     assert max(len(s.get("speakers", [])) for s in data["sessions"]) == 5
     per_speaker = Counter(sp for s in data["sessions"] for sp in s.get("speakers", []))
     assert sum(1 for n in per_speaker.values() if n > 1) == 11
     assert sum(1 for s in data["sessions"] if s["type"] == "keynote") == 1
+    theatre = next(s for s in data["sessions"] if s["title"].startswith("How to save time"))
+    assert theatre["type"] == "talk"  # a theatre session about workshops, not a workshop
+    assert report.guessed["session type '45 min theatre session' → talk"] == 45
+    assert report.guessed["session type '20 min lightning talk' → lightning"] == 9
+    assert report.guessed["sessions with several types: the one matching their length"] == 2
     assert {r.get("capacity") for r in data["rooms"]} == {150, 33, 100}
 
 

@@ -54,40 +54,43 @@ class Report:
         return out
 
 
+_TYPE_WORDS = [
+    ("keynote", "keynote"),
+    ("plenum", "keynote"),
+    ("plenary", "keynote"),
+    ("lightning", "lightning"),
+    ("panel", "panel"),
+    ("podium", "panel"),
+    ("workshop", "workshop"),
+    ("tutorial", "workshop"),
+    ("hands-on", "workshop"),
+    ("lötstation", "workshop"),
+    ("soldering", "workshop"),
+    ("junior", "workshop"),  # FOSDEM Junior: hands-on sessions for children
+    ("break", "break"),
+    ("coffee", "break"),
+    ("lunch", "break"),
+    ("pause", "break"),
+]
+# A type naming a talk-like slot ("45 min theatre session", "Short Talk") is a talk even
+# when it mentions a venue word below; only then come the performance/social words.
+_TALKISH = re.compile(r"\b(?:talks?|sessions?|lectures?|presentations?|vortrag)\b", re.I)
+_SOCIAL_WORDS = ("dinner", "reception", "party", "concert", "dj set", "film", "theatre",
+                 "theater", "audio play", "game show", "social", "networking")  # fmt: skip
+
+
 def _type_of(name: str | None) -> str | None:
     """A source session-type name (`devroom`, `Talk 40 (30min +10 Q&A)`, ...) → our type."""
     key = (name or "").strip().lower()
     if not key:
         return None
-    table = [
-        ("keynote", "keynote"),
-        ("lightning", "lightning"),
-        ("panel", "panel"),
-        ("podium", "panel"),
-        ("workshop", "workshop"),
-        ("tutorial", "workshop"),
-        ("hands-on", "workshop"),
-        ("lötstation", "workshop"),
-        ("soldering", "workshop"),
-        ("junior", "workshop"),  # FOSDEM Junior: hands-on sessions for children
-        ("break", "break"),
-        ("coffee", "break"),
-        ("lunch", "break"),
-        ("pause", "break"),
-        ("dinner", "social"),
-        ("reception", "social"),
-        ("party", "social"),
-        ("concert", "social"),
-        ("dj set", "social"),
-        ("film", "social"),
-        ("theatre", "social"),
-        ("game show", "social"),
-        ("social", "social"),
-        ("networking", "social"),
-    ]
-    for needle, ours in table:
+    for needle, ours in _TYPE_WORDS:
         if needle in key:
             return ours
+    if _TALKISH.search(key):
+        return "talk"
+    if any(word in key for word in _SOCIAL_WORDS):
+        return "social"
     return "talk"  # talk, lecture, devroom, maintrack, bof, podcast, other, ...
 
 
@@ -95,29 +98,60 @@ _TITLE_TYPES = [
     (re.compile(r"\bkeynotes?\b", re.I), "keynote"),
     (re.compile(r"\bworkshops?\b|\bhands-on\b", re.I), "workshop"),
     (re.compile(r"^panel\b|\bpanel discussion\b|\bpanel\s*$", re.I), "panel"),
-    (re.compile(r"\blightning\b", re.I), "lightning"),
+    (re.compile(r"\blightning[- ]?talks?\b", re.I), "lightning"),
 ]
 _TITLE_BREAKS = re.compile(r"^(?:morning |afternoon )?(?:coffee|lunch|tea|break)\b", re.I)
+_LITERAL = {
+    "lightning talk": "lightning",
+    "lightning talks": "lightning",
+    "lightningtalk": "lightning",
+}
+_LONG = timedelta(hours=3)
 
 
-def session_type(type_name: str | None, title: str | None = None) -> str:
+def _literal(name: str, kind: str) -> bool:
+    """True when the source type name is our type's own name ("Talk", "workshops")."""
+    key = " ".join(name.lower().split())
+    return key in (kind, kind + "s") or _LITERAL.get(key) == kind
+
+
+def session_type(type_name: str | None, title: str | None = None,
+                 report: Report | None = None, length: timedelta | None = None) -> str:  # fmt: skip
     """Source type name, else title keywords → one of SESSION_TYPES (default talk).
 
     A specific source type wins; a generic one (talk, devroom, other, ...) is
-    refined by whole words in the title ("... Workshop", "Keynote: ...").
-    Breaks come from titles only when the source names no type. FOSDEM `bof`
-    maps to talk: a BoF is a scheduled discussion in a room with an owner,
-    which signs and the booklet list like a talk.
+    refined by whole words in the title ("... Workshop", "Keynote: ..."); a
+    type naming a talk slot only to keynote or lightning.
+    Breaks come from titles only when the source names no type; an untyped
+    session of `length` 3 hours or more is a workshop. FOSDEM `bof` maps to
+    talk: a BoF is a scheduled discussion in a room with an owner, which
+    signs and the booklet list like a talk. Every mapping that is not the
+    type's own name is counted in `report` as guessed.
     """
-    found = _type_of(type_name)
+    kind, how = _session_type(type_name, title, length)
+    if report is not None and how:
+        report.guess(how)
+    return kind
+
+
+def _session_type(type_name, title, length) -> tuple[str, str | None]:
+    name = clean_line(type_name)
+    found = _type_of(name)
     if found and found != "talk":
-        return found
+        return found, None if _literal(name, found) else f"session type '{name}' → {found}"
+    talkish = bool(name and _TALKISH.search(name))
     for pattern, kind in _TITLE_TYPES:
+        if talkish and kind in ("workshop", "panel"):
+            continue  # a talk slot about workshops is still a talk
         if pattern.search(title or ""):
-            return kind
-    if not type_name and _TITLE_BREAKS.search((title or "").strip()):
-        return "break"
-    return found or "talk"
+            return kind, f"session type from a title word → {kind}"
+    if not name and _TITLE_BREAKS.search((title or "").strip()):
+        return "break", "session type from a title word → break"
+    if found:
+        return found, None if _literal(name, found) else f"session type '{name}' → talk"
+    if length is not None and length >= _LONG:
+        return "workshop", "sessions without a type lasting 3 h or more → workshop"
+    return "talk", "sessions without a type → talk"
 
 
 @dataclass

@@ -99,7 +99,7 @@ def _event(ev, builder: EventBuilder, report: Report, tz, base_url, day_date, da
     if track_el is not None and ((track_el.text or "").strip() or track_el.get("slug")):
         track = builder.track((track_el.text or "").strip() or None, slug=track_el.get("slug"))
     type_name = _text(ev, "type")
-    kind = session_type(type_name, title)
+    kind = session_type(type_name, title, report)
     if room is None and kind != "break":
         room = builder.room("To be announced", room_id="tbd")
         report.guess("sessions without a room put in room 'tbd'")

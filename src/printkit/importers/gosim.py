@@ -65,7 +65,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
                     report.keep("repeated break/plenary slots merged into one")
                     continue
                 done.add(key)
-                kind = session_type(None, title)
+                kind = session_type(None, title, report)
                 shared = len(set(placeholders.get(key, ()))) > 1
                 s_track, s_room = track, room
                 if kind == "break":
@@ -89,7 +89,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
                 sid = _speaker(sp, builder, report, options.base_url)
                 if sid and sid not in speakers:
                     speakers.append(sid)
-            kind = session_type(None, title)
+            kind = session_type(None, title, report)
             builder.session(
                 title=title,
                 start=start,

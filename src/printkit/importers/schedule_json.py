@@ -83,7 +83,7 @@ def _event(ev: dict, builder: EventBuilder, report: Report, tz, base_url, day_da
         duration = None
         report.drop("unreadable durations")
     type_name = ev.get("type")
-    kind = session_type(type_name, title)
+    kind = session_type(type_name, title, report)
     room = builder.room(ev.get("room") or room_name)
     if room is None and kind != "break":
         room = builder.room("To be announced", room_id="tbd")

@@ -63,20 +63,22 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
             continue
         end = parse_datetime(s.get("endsAt"))
         track = None
-        type_name = None
+        type_names: list = []
         categories: dict = {}
         for item_id in s.get("categoryItems") or []:
             role, cat_title, name = items.get(item_id, ("other", "category", None))
             if role == "track" and not track:
                 track = builder.track(name)
-            elif role == "type" and not type_name:
-                type_name = name
+            elif role == "type" and name:
+                type_names.append(name)
             elif name:
                 categories[cat_title] = name
+        length = end - start if end is not None else None
+        type_name = _pick_type(type_names, length, report)
         if s.get("isServiceSession"):
             kind = "break"
         else:
-            kind = session_type(type_name, s.get("title"))
+            kind = session_type(type_name, s.get("title"), report, length)
             if kind == "talk" and "keynote" in (s.get("title") or "").lower():
                 kind = "keynote"
         room = rooms.get(s.get("roomId"))
@@ -130,6 +132,23 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
         "timezone": options.timezone,
     }
     return builder.finish(event)
+
+
+_MINUTES = re.compile(r"(\d+)\s*(?:min|minutes?)\b", re.I)
+
+
+def _pick_type(names: list, length, report: Report) -> str | None:
+    """Several type items on one session → the one whose "N min" matches its length, else the first."""
+    if len(names) < 2:
+        return names[0] if names else None
+    if length is not None:
+        for name in names:
+            m = _MINUTES.search(name)
+            if m and int(m.group(1)) == length.total_seconds() // 60:
+                report.guess("sessions with several types: the one matching their length")
+                return name
+    report.guess("sessions with several types: the first one")
+    return names[0]
 
 
 def _flatten(sessions: list) -> list:
