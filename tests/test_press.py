@@ -524,3 +524,66 @@ def test_press_dropped_without_close_leaves_no_temp_file(tmp_path):
     del press
     gc.collect()
     assert list(tmp_path.iterdir()) == []
+
+
+# -- pieces of their own trim ------------------------------------------------
+
+LANDSCAPE_A6 = (A6[1], A6[0])
+
+
+def _mixed(path, target, **kw):
+    seen = []
+
+    def draw(s: Surface) -> None:
+        seen.append((round(s.width), round(s.height), s.bleed))
+        _plain(s)
+
+    with Press(path, A6, target, title="Mixed", problems=Problems(), **kw) as press:
+        press.add(draw)
+        press.add(draw, trim=LANDSCAPE_A6)
+        press.add(draw, trim=CARD)
+        press.add(draw)
+    return seen
+
+
+def test_shop_pages_follow_each_pieces_trim(tmp_path):
+    path = tmp_path / "mixed.pdf"
+    seen = _mixed(path, "shop")
+    sizes = [(round(w), round(h)) for w, h in (A6, LANDSCAPE_A6, CARD, A6)]
+    assert [(w, h) for w, h, _ in seen] == sizes
+    with pikepdf.open(path) as pdf:
+        for page, (w, h) in zip(pdf.pages, sizes, strict=True):
+            tx0, ty0, tx1, ty1 = _box(page, "/TrimBox")
+            bx0, by0, bx1, by1 = _box(page, "/BleedBox")
+            mx0, my0, mx1, my1 = _box(page, "/MediaBox")
+            assert (round(tx1 - tx0), round(ty1 - ty0)) == (w, h)
+            assert tx0 - bx0 == pytest.approx(3 * MM, abs=0.01)
+            assert bx1 - tx1 == pytest.approx(3 * MM, abs=0.01)
+            assert bx0 > mx0 and bx1 < mx1 and by0 > my0 and by1 < my1
+            assert (mx1 - mx0 > my1 - my0) == (w > h)
+            assert "/Rotate" not in page.obj
+            marks = [op for _, op in pikepdf.parse_content_stream(page) if str(op) in ("m", "l")]
+            assert len(marks) >= 16  # eight crop-mark segments on every page
+
+
+def test_screen_pages_are_each_pieces_trim(tmp_path):
+    path = tmp_path / "screen.pdf"
+    _mixed(path, "screen")
+    reader = pypdf.PdfReader(str(path))
+    got = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
+    assert got == [(round(w), round(h)) for w, h in (A6, LANDSCAPE_A6, CARD, A6)]
+
+
+def test_office_sheets_hold_one_trim_each(tmp_path):
+    path = tmp_path / "office.pdf"
+    seen = _mixed(path, "office")
+    assert [s[2] for s in seen] == [0.0] * 4
+    reader = pypdf.PdfReader(str(path))
+    assert len(reader.pages) == 4  # A6 | landscape A6 | cards | A6: a new sheet per trim change
+
+
+def test_a_piece_too_big_for_the_sheet_is_refused(tmp_path):
+    with Press(tmp_path / "big.pdf", A6, "office", title="t", problems=Problems()) as press:
+        with pytest.raises(PrintkitError, match="does not fit"):
+            press.add(_plain, trim=(400 * MM, 400 * MM))
+        press.add(_plain)

@@ -212,11 +212,16 @@ def test_shop_boxes_rotation_and_cmyk(event, shop_pdf):
         assert "/OutputIntents" in doc.Root
         pages = list(doc.pages)
         for i, p in enumerate(pages):
-            x0, y0, x1, y1 = (float(v) for v in p.obj["/TrimBox"])
-            assert (round((x1 - x0) / MM), round((y1 - y0) / MM)) == (210, 297)
-            assert "/BleedBox" in p.obj
             door = i >= len(pages) - doors
-            assert int(p.obj.get("/Rotate", 0)) == (90 if door else 0)
+            x0, y0, x1, y1 = (float(v) for v in p.obj["/TrimBox"])
+            size = (round((x1 - x0) / MM), round((y1 - y0) / MM))
+            assert size == ((297, 210) if door else (210, 297))
+            for box in ("/MediaBox", "/BleedBox"):  # door signs are real landscape pages
+                bx0, by0, bx1, by1 = (float(v) for v in p.obj[box])
+                assert (bx1 - bx0 > by1 - by0) == door, (i, box)
+            assert "/Rotate" not in p.obj, "no page is turned by /Rotate"
+            bleed = (x0 - float(p.obj["/BleedBox"][0])) / MM
+            assert round(bleed, 1) == 3.0
             ops = {str(op) for _, op in pikepdf.parse_content_stream(p)}
             assert not ops & {"rg", "RG"}, "shop pages use CMYK only"
 
@@ -416,3 +421,26 @@ def test_a_six_speaker_panel_spreads_over_the_width_clear_of_qr_codes(event, tmp
             assert y0 > foot, "above the footer rule"
             for qx0, qy0, qx1, qy1 in qrs:
                 assert x1 <= qx0 or x0 >= qx1 or y1 <= qy0 or y0 >= qy1, f"{name} on a QR code"
+
+
+def test_door_signs_are_landscape_pages_that_pass_the_preflight(event, shop_pdf):
+    from printkit.check import check_pdf, judge
+
+    path, _, _ = shop_pdf
+    report = check_pdf(path, qr=False)
+    fails = [str(f) for f in judge(report, "shop") if f.level == "FAIL"]
+    assert not fails, fails
+    doors = len(door_sessions(event, event.sessions))
+    sizes = [(round(p.trim[2] - p.trim[0]), round(p.trim[3] - p.trim[1])) for p in report.pages]
+    assert all(w > h for w, h in sizes[-doors:]) and all(w < h for w, h in sizes[:-doors])
+
+
+def test_office_door_signs_turned_onto_the_portrait_sheet(event, tmp_path):
+    out = tmp_path / "office.pdf"
+    signs.build(event, out, problems=Problems(), target="office", rooms=("long",))
+    with pikepdf.open(out) as doc:
+        for p in doc.pages:
+            x0, y0, x1, y1 = (float(v) for v in p.obj["/MediaBox"])
+            assert (round((x1 - x0) / MM), round((y1 - y0) / MM)) == (210, 297)
+            assert "/Rotate" not in p.obj
+    assert any("Six people on one stage" in t for t in _texts(out))

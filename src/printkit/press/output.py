@@ -195,6 +195,10 @@ class StreamedDocument(pdfdoc.PDFDocument):
         return self._hash.digest()
 
     def addPage(self, page) -> None:
+        if not page.Rotate:  # /Rotate 0 and an empty /Trans say nothing: leave them out
+            page.Rotate = None
+        if page.Trans is not None and not page.Trans.dict:
+            page.Trans = None
         super().addPage(page)
         name = page.__InternalName__
         res_key = self._share_formatted(page)

@@ -10,6 +10,11 @@ Targets:
   in mirrored slots (long-edge flip) so every back lands behind its front.
 - screen: page = trim, RGB, links and bookmarks, no marks.
 
+Each piece may have its own trim (`add(..., trim=(w, h))`, a landscape door
+sign among portrait room signs): a single-piece page (shop, screen) then
+takes that piece's size, boxes, bleed and marks. An n-up sheet holds pieces
+of one trim only; a piece of another trim starts a new sheet.
+
 Pages are drawn as pieces arrive and streamed into a temp file beside the
 target (memory stays flat in the number of pages); `close()` writes the
 rest and renames it into place. An exception inside a `with Press(...)`
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +53,7 @@ from printkit.units import INCH, MM, is_inch_based
 
 if TYPE_CHECKING:
     from printkit.layout import Sheet
+    from printkit.model import Event
     from printkit.press.images import PhotoStore
 
 rl_config.useA85 = 0  # binary streams: smaller files, and ASCII85 is slow without C help
@@ -86,6 +93,15 @@ def default_bleed(trim: tuple[float, float]) -> float:
     return 0.125 * INCH if is_inch_based(trim) else 3 * MM
 
 
+def event_author(event: Event | None) -> str | None:
+    """The event's first organizer name, or None."""
+    for org in getattr(event, "organizers", None) or ():
+        name = (getattr(org, "name", "") or "").strip()
+        if name:
+            return name
+    return None
+
+
 def _cmyk_only(c):
     """Canvas colour guard for print targets: CMYK (and separations) pass, anything else raises."""
     tc = toColor(c)
@@ -109,9 +125,11 @@ class Press:
         duplex: bool = False,
         bleed: float | None = None,
         photos: PhotoStore | None = None,
-        author: str = "printkit",
+        author: str | None = None,
         subject: str | None = None,
         start_at: int = 0,
+        date: datetime | None = None,
+        event: Event | None = None,
     ):
         self.path = Path(path)
         self.trim = (float(trim[0]), float(trim[1]))
@@ -122,10 +140,13 @@ class Press:
         self.target = target
         self.title = title
         self.problems = problems
-        self.author = author
+        self.author = author or event_author(event) or "printkit"
         self.subject = subject
+        self.date = date if date is not None else getattr(event, "modified", None)
         self.duplex = duplex
-        self.bleed = (default_bleed(self.trim) if bleed is None else bleed) if target.bleed else 0.0
+        self._bleed_arg = bleed
+        self.bleed = self.bleed_for(self.trim)
+        self._page_trim: tuple[float, float] | None = None  # trim of the page geometry set
         self.fitted_notes: list[str] = []
         self._photos = photos
         self._canvas: Canvas | None = None
@@ -133,7 +154,7 @@ class Press:
         self._pages = 0
         self._pieces = 0
         self._forms: dict[str, str] = {}
-        self._marks: tuple[tuple[str, ...], dict] | None = None
+        self._marks: dict[tuple[float, float], tuple[tuple[str, ...], dict]] = {}
         self._in_form = False
         self._bookmarks = 0
         self._outline_level = -1
@@ -154,13 +175,8 @@ class Press:
         sheet = sheet or default_sheet()
         self.sheet = sheet
         self.sheet_size = sheet.size()
-        self.slots = self._gang_slots(sheet) if self.target.marks else sheet.slots(*self.trim)
-        if not self.slots:
-            raise PrintkitError(
-                f"a {self.trim[0] / MM:.0f} x {self.trim[1] / MM:.0f} mm piece does not fit "
-                f"on sheet {sheet.name!r}"
-            )
-        self.back_slots = impose.mirror_slots(self.slots, self.sheet_size[0])
+        self._sheet_trim = self.trim
+        self._use_sheet_trim(self.trim)
         if not 0 <= start_at < len(self.slots):
             raise PrintkitError(
                 f"start_at must be between 0 and {len(self.slots) - 1} for sheet {sheet.name!r}"
@@ -169,18 +185,38 @@ class Press:
         self._backs: list[tuple[int, Draw | None]] = []
         self._sheet_open = False
 
-    def _gang_slots(self, sheet: Sheet) -> list[impose.Slot]:
+    def _use_sheet_trim(self, trim: tuple[float, float]) -> None:
+        """Lay the sheet out for pieces of `trim` (slots, mirrored back slots, bleed)."""
+        sheet = self.sheet
+        self._sheet_trim = trim
+        self._sheet_bleed = self.bleed_for(trim)
+        slots = self._gang_slots(sheet, trim) if self.target.marks else sheet.slots(*trim)
+        if not slots:
+            raise PrintkitError(
+                f"a {trim[0] / MM:.0f} x {trim[1] / MM:.0f} mm piece does not fit "
+                f"on sheet {sheet.name!r}"
+            )
+        self.slots = slots
+        self.back_slots = impose.mirror_slots(slots, self.sheet_size[0])
+
+    def bleed_for(self, trim: tuple[float, float]) -> float:
+        """The bleed of a piece of this trim: the one given, else 3 mm or 0.125 in (0 unless shop)."""
+        if not self.target.bleed:
+            return 0.0
+        return default_bleed(trim) if self._bleed_arg is None else self._bleed_arg
+
+    def _gang_slots(self, sheet: Sheet, trim: tuple[float, float]) -> list[impose.Slot]:
         """Shop sheet: trim-size slots with gutters of at least 2 x bleed and room for marks."""
-        b = self.bleed
+        b = self.bleed_for(trim)
         room = b + MARK_GAP + MARK_LENGTH + 1 * MM
         margin = tuple(max(m, room) for m in sheet.margins)
         gap = (max(sheet.gap_x, 2 * b), max(sheet.gap_y, 2 * b))
         w, h = sheet.size()
-        return impose.grid(w, h, *self.trim, margin=margin, gap=gap, rotate_allowed=sheet.rotate)
+        return impose.grid(w, h, *trim, margin=margin, gap=gap, rotate_allowed=sheet.rotate)
 
     def _gang_marks(self, slots) -> list:
         """Crop marks in the sheet margins, one per trim edge, outside every piece's bleed."""
-        b = self.bleed
+        b = self._sheet_bleed
         x_lo = min(s.x for s in slots) - b
         x_hi = max(s.x + s.w for s in slots) + b
         y_lo = min(s.y for s in slots) - b
@@ -195,16 +231,46 @@ class Press:
 
     @property
     def page_size(self) -> tuple[float, float]:
+        """The page size for pieces of the press's own trim."""
+        return self.page_size_for(self.trim)
+
+    def page_size_for(self, trim: tuple[float, float]) -> tuple[float, float]:
+        """The page size for a piece of `trim`: the sheet when n-up, else trim (+ bleed and marks)."""
         if self.nup:
             return self.sheet_size
-        extra = 2 * (self.bleed + MARK_AREA) if self.target.marks else 0.0
-        return self.trim[0] + extra, self.trim[1] + extra
+        extra = 2 * (self.bleed_for(trim) + MARK_AREA) if self.target.marks else 0.0
+        return trim[0] + extra, trim[1] + extra
 
     @property
     def trim_origin(self) -> tuple[float, float]:
-        """Bottom-left corner of the trim on a single-piece page."""
-        m = self.bleed + MARK_AREA if self.target.marks else 0.0
+        """Bottom-left corner of the trim on a single-piece page of the press's own trim."""
+        return self.trim_origin_for(self.trim)
+
+    def trim_origin_for(self, trim: tuple[float, float]) -> tuple[float, float]:
+        """Bottom-left corner of the trim on a single-piece page for a piece of `trim`."""
+        m = self.bleed_for(trim) + MARK_AREA if self.target.marks else 0.0
         return m, m
+
+    def _page_boxes(self, trim: tuple[float, float]) -> tuple[tuple | None, tuple | None]:
+        """(TrimBox, BleedBox) of a single-piece page for `trim`; None off the shop target."""
+        if not self.target.marks:
+            return None, None
+        if self.nup:  # a shop sheet: the printer trims each piece
+            return (0, 0, *self.page_size), (0, 0, *self.page_size)
+        ox, oy = self.trim_origin_for(trim)
+        w, h = trim
+        b = self.bleed_for(trim)
+        return (ox, oy, ox + w, oy + h), (ox - b, oy - b, ox + w + b, oy + h + b)
+
+    def _set_page_trim(self, trim: tuple[float, float]) -> None:
+        """Give the coming single-piece page the size and boxes of a piece of `trim`."""
+        if trim == self._page_trim:
+            return
+        c = self._canvas
+        c.setPageSize(self.page_size_for(trim))
+        if self.target.marks:
+            c._trimBox, c._bleedBox = self._page_boxes(trim)
+        self._page_trim = trim
 
     # -- canvas ------------------------------------------------------------
 
@@ -225,14 +291,8 @@ class Press:
         kw: dict = {}
         if self.target.cmyk:
             kw["enforceColorSpace"] = _cmyk_only
-        if self.nup and self.target.marks:  # a shop sheet: the printer trims each piece
-            kw["trimBox"] = kw["bleedBox"] = (0, 0, *self.page_size)
-        elif self.target.marks:
-            ox, oy = self.trim_origin
-            w, h = self.trim
-            b = self.bleed
-            kw["trimBox"] = (ox, oy, ox + w, oy + h)
-            kw["bleedBox"] = (ox - b, oy - b, ox + w + b, oy + h + b)
+        if self.target.marks:
+            kw["trimBox"], kw["bleedBox"] = self._page_boxes(self.trim)
         self._out = AtomicFile(self.path)
         c = Canvas(
             self._out.file,
@@ -254,21 +314,26 @@ class Press:
             creator="printkit",
             author=self.author,
             subject=self.subject,
+            date=self.date,
             pdfx=self.target.name == "shop",
             digest=doc.content_digest,
         )
+        c._doc.printkit_title = self.title  # seeds the font subset tags (fonts.py)
         self._canvas = c
+        self._page_trim = self.trim
         return c
 
     def _show_page(self) -> None:
         self._canvas.showPage()
         self._pages += 1
 
-    def _draw_piece(self, draw: Draw, x: float, y: float, rotate: int, clip: bool) -> None:
+    def _draw_piece(
+        self, draw: Draw, x: float, y: float, rotate: int, clip: bool, trim: tuple[float, float]
+    ) -> None:
         """Run `draw` on a Surface whose origin is the trim corner placed at (x, y)."""
         c = self._canvas
-        w, h = self.trim
-        b = self.bleed
+        w, h = trim
+        b = self.bleed_for(trim)
         c.saveState()
         c.translate(x, y)
         if rotate:
@@ -282,48 +347,64 @@ class Press:
 
     # -- adding pieces -------------------------------------------------------
 
-    def add(self, front: Draw, back: Draw | None = None) -> None:
-        """Add one piece: `front` draws its front, `back` (optional) its back."""
+    def add(
+        self, front: Draw, back: Draw | None = None, *, trim: tuple[float, float] | None = None
+    ) -> None:
+        """Add one piece: `front` draws its front, `back` (optional) its back.
+
+        `trim` (width, height) gives this piece its own size; default the press's trim.
+        """
         self._ensure_canvas()
+        trim = self.trim if trim is None else (float(trim[0]), float(trim[1]))
+        if trim[0] <= 0 or trim[1] <= 0:
+            raise ValueError(f"a piece's trim must be positive, not {trim!r}")
         self._pieces += 1
         if self.nup:
-            self._add_nup(front, back)
+            self._add_nup(front, back, trim)
             return
-        ox, oy = self.trim_origin
+        self._set_page_trim(trim)
+        ox, oy = self.trim_origin_for(trim)
         for side in (front, back):
             if side is None:
                 continue
-            self._draw_piece(side, ox, oy, 0, clip=self.target.marks)
+            self._draw_piece(side, ox, oy, 0, clip=self.target.marks, trim=trim)
             if self.target.marks:
-                self._crop_marks()
+                self._crop_marks(trim)
             self._show_page()
 
-    def _crop_marks(self) -> None:
+    def _crop_marks(self, trim: tuple[float, float]) -> None:
         """The page's crop marks: operators made once, then appended to every page.
 
         (Not a form: ReportLab drops a form's separation colour spaces, so the
         registration colour would lose its /All resource inside one.)
         """
         c = self._canvas
-        if self._marks is None:
-            ox, oy = self.trim_origin
+        made = self._marks.get(trim)
+        if made is None:
+            ox, oy = self.trim_origin_for(trim)
             segs = crop_mark_segments(
-                ox, oy, *self.trim, offset=self.bleed + MARK_GAP, length=MARK_LENGTH
+                ox, oy, *trim, offset=self.bleed_for(trim) + MARK_GAP, length=MARK_LENGTH
             )
             page_colors, c._colorsUsed = c._colorsUsed, {}
             at = len(c._code)
             try:
                 stroke_segments(c, segs, to_color("registration", True), MARK_WIDTH)
-                self._marks = (tuple(c._code[at:]), dict(c._colorsUsed))
+                self._marks[trim] = (tuple(c._code[at:]), dict(c._colorsUsed))
             finally:
                 page_colors.update(c._colorsUsed)
                 c._colorsUsed = page_colors
             return
-        code, colors = self._marks
+        code, colors = made
         c._code.extend(code)
         c._colorsUsed.update(colors)
 
-    def _add_nup(self, front: Draw, back: Draw | None) -> None:
+    def _add_nup(self, front: Draw, back: Draw | None, trim: tuple[float, float]) -> None:
+        if trim != self._sheet_trim:  # one trim per sheet: another size starts a new sheet
+            if self._sheet_open:
+                self._finish_sheet()
+            self._use_sheet_trim(trim)
+            if self._slot >= len(self.slots):
+                self._slot = 0
         self._sheet_open = True
         slot = self.slots[self._slot]
         self._draw_slot(front, slot)
@@ -339,7 +420,7 @@ class Press:
             x, y = slot.x, slot.y + slot.h
         else:
             x, y = slot.x, slot.y
-        self._draw_piece(draw, x, y, slot.rotate, clip=True)
+        self._draw_piece(draw, x, y, slot.rotate, clip=True, trim=self._sheet_trim)
 
     def _cut_lines(self, slots) -> None:
         if self.target.marks:

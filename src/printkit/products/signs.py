@@ -1,9 +1,9 @@
 """Event + sign layout → one PDF of room day signs (portrait) and session door signs (landscape).
 
 Room signs come first (by day, then room), then door signs (by day, room,
-time). A Press has one trim size, so when both kinds are printed the door
-signs are drawn turned on the portrait trim and their pages carry
-/Rotate 90: they print on the same sheet size and display upright.
+time). Each door sign is a piece with the landscape trim, so its page is a
+real landscape page (no /Rotate); on the office target it is turned onto
+the portrait sheet.
 """
 
 from __future__ import annotations
@@ -108,7 +108,7 @@ def build(
     )
     photos = photos or PhotoStore(problems=problems, offline=offline)
     press = Press(out, trim, target, title=f"{event.name}: signs", problems=problems,
-                  sheet=sheet if target == "office" else None,
+                  sheet=sheet if target == "office" else None, event=event,
                   photos=photos, subject="Room day signs and session door signs")  # fmt: skip
     n_room = n_door = 0
     with press:
@@ -120,7 +120,7 @@ def build(
             order = {r.id: i for i, r in enumerate(event.rooms)}
             sessions.sort(key=lambda s: (s.day, order.get(s.room, 0), s.start, s.end))
             for ses in door_sessions(event, sessions):
-                press.add(_door_page(event, ses, lay, turned=kind == "all"))
+                press.add(_door_page(event, ses, lay), trim=lay.landscape)
                 n_door += 1
         if n_room + n_door == 0:
             raise PrintkitError("nothing to print: no sessions match the --day/--room filters")
@@ -152,40 +152,18 @@ def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems)
         def draw(s: Surface, page_rows=page_rows, i=i) -> None:
             if i == 1:
                 s.bookmark(f"{rd.room.name} · {style.day_label(rd.day)}")
-            _upright(s)
             draw_room_page(s, event, rd, page_rows, name_fit, lay, i, len(pages))
 
         press.add(draw)
     return len(pages)
 
 
-def _door_page(event: Event, ses, lay: SignLayout, turned: bool):
+def _door_page(event: Event, ses, lay: SignLayout):
     def draw(s: Surface) -> None:
         s.bookmark(f"{style.time_label(ses.start)} {ses.title}"[:80], level=0)
-        if turned:
-            s = _turn(s)
-        else:
-            _upright(s)
         draw_door(s, event, ses, lay)
 
     return draw
-
-
-def _turn(s: Surface) -> Surface:
-    """A landscape Surface drawn on a portrait trim, shown upright through /Rotate 90."""
-    c = s.canvas
-    c.translate(s.width, 0)
-    c.rotate(90)
-    w, h = s.press.page_size
-    c.setPageRotation(90)
-    c.setPageSize((h, w))  # ReportLab swaps the MediaBox of a page turned by 90
-    return Surface(s.press, c, s.height, s.width, s.bleed)
-
-
-def _upright(s: Surface) -> None:
-    """Undo `_turn` for a page that is not turned (the canvas keeps page settings)."""
-    s.canvas.setPageRotation(0)
-    s.canvas.setPageSize(s.press.page_size)
 
 
 @click.command("signs")
