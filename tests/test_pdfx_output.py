@@ -129,14 +129,53 @@ def test_same_input_gives_same_bytes_and_content_changes_the_id():
     assert ids[0][0] != ids[1][0] and ids[0][1] != ids[1][1]
 
 
-def test_dates_from_source_date_epoch_or_argument(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
-    with pikepdf.open(io.BytesIO(finish_pdfx(shop_pdf(), title="T"))) as pdf:
-        assert str(pdf.docinfo.CreationDate) == "D:20260101000000+00'00'"
+def test_dates_from_source_date_epoch_else_argument(monkeypatch):
     when = datetime(2025, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     with pikepdf.open(io.BytesIO(finish_pdfx(shop_pdf(), title="T", date=when))) as pdf:
         assert str(pdf.docinfo.ModDate) == "D:20250506070809+00'00'"
         assert pdf.open_metadata()["xmp:ModifyDate"] == "2025-05-06T07:08:09Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00:00 UTC
+    for date in (None, when):  # SOURCE_DATE_EPOCH wins over the product's date
+        with pikepdf.open(io.BytesIO(finish_pdfx(shop_pdf(), title="T", date=date))) as pdf:
+            assert str(pdf.docinfo.CreationDate) == "D:20260101000000+00'00'"
+            assert pdf.open_metadata()["xmp:ModifyDate"] == "2026-01-01T00:00:00Z"
+
+
+def _press_info(tmp_path, target="shop", **kw):
+    from printkit.errors import Problems
+    from printkit.press import Press
+
+    path = tmp_path / f"{target}.pdf"
+    with Press(path, (105 * mm, 148 * mm), target, title="T", problems=Problems(), **kw) as p:
+        p.add(lambda s: s.rect(10, 10, 20, 20, stroke="#1F3A93"))
+    with pikepdf.open(path) as pdf:
+        info = {k: str(v) for k, v in pdf.docinfo.items()}
+        return info, pdf.open_metadata()["xmp:CreateDate"], path.read_bytes()
+
+
+def test_press_dates_and_author_come_from_the_event(tmp_path, monkeypatch):
+    from printkit.model import Organizer
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    class Ev:  # the two Event fields the press reads
+        modified = datetime(2025, 4, 30, 18, 5, 0, tzinfo=timezone.utc)
+        organizers = (Organizer(name=""), Organizer(name="GOSIM Foundation"))
+
+    for target in ("shop", "screen"):
+        info, xmp, data = _press_info(tmp_path, target, event=Ev())
+        assert info["/CreationDate"] == info["/ModDate"] == "D:20250430180500+00'00'"
+        assert xmp == "2025-04-30T18:05:00Z"
+        assert info["/Author"] == "GOSIM Foundation"
+        assert _press_info(tmp_path, target, event=Ev())[2] == data  # same input, same bytes
+    info, _, _ = _press_info(tmp_path, date=datetime(2024, 1, 2), author="Org")
+    assert info["/ModDate"] == "D:20240102000000+00'00'" and info["/Author"] == "Org"
+    info, _, _ = _press_info(tmp_path)
+    assert info["/Author"] == "printkit" and info["/ModDate"].startswith("D:2000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    info, _, _ = _press_info(tmp_path, event=Ev())
+    assert info["/ModDate"] == "D:20260101000000+00'00'"
 
 
 def test_author_goes_to_info_and_dc_creator():

@@ -178,15 +178,19 @@ class _XMPStream(pdfdoc.PDFStream):
 
 
 def document_date(date: datetime | None = None) -> datetime:
-    """The date written into the file: `date`, else SOURCE_DATE_EPOCH, else 2000-01-01 UTC."""
-    if date is not None:
-        return date if date.tzinfo else date.replace(tzinfo=timezone.utc)
+    """The date written into the file: SOURCE_DATE_EPOCH, else `date`, else 2000-01-01 UTC.
+
+    SOURCE_DATE_EPOCH (reproducible builds) wins over the product's date (the
+    event data's modification time); a naive `date` is taken as UTC.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
         except (ValueError, OverflowError, OSError):
             pass
+    if date is not None:
+        return date if date.tzinfo else date.replace(tzinfo=timezone.utc)
     return INVARIANT_DATE
 
 
