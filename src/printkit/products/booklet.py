@@ -280,6 +280,16 @@ def build(
     L = load_booklet_layout(layout, problems)
     if creep < 0 or creep > 5:
         raise PrintkitError(f"--creep must be between 0 and 5 mm, got {creep:g}")
+    if creep and not imposed:
+        raise PrintkitError(
+            "--creep only applies to imposed spreads; add --imposed, or leave --creep out"
+        )
+    if imposed and target == "screen":
+        raise PrintkitError(
+            "--imposed makes printer spreads (imposition is for printing) and would lose the "
+            "screen booklet's links and bookmarks; use --target shop or office with --imposed, "
+            "or leave --imposed out for screen"
+        )
     if not event.sessions:
         raise PrintkitError(f"{event.source or event.name}: no sessions, so no booklet to print")
     tgt = press_target(target)
@@ -292,7 +302,7 @@ def build(
     with tempfile.TemporaryDirectory(prefix="printkit-booklet-") as tmp:
         first = Path(tmp) / "pages.pdf" if imposed else out
         press = Press(first, L.trim, tgt, title=title, problems=problems, photos=photos,
-                      subject="Programme booklet")  # fmt: skip
+                      subject="Programme booklet", event=event)  # fmt: skip
         with press:
             for number, dp in enumerate(book.pages, start=1):
                 press.add(partial(draw_page, ctx=ctx, dp=dp, number=number))
