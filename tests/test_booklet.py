@@ -51,6 +51,15 @@ def small_event_yaml() -> str:
     end: 2025-05-07 10:00
     speakers: [p2, p3]
     url: https://example.org/talks/day2
+  - id: both
+    title: Recorded talk with its own page
+    track: t1
+    room: r1
+    start: 2025-05-07 11:00
+    end: 2025-05-07 11:45
+    speakers: [p1]
+    video: https://video.example.org/v/both
+    url: https://example.org/talks/both
 """
     )
     return f"""\
@@ -246,6 +255,19 @@ def test_every_session_qr_decodes_to_video_else_url(tiny, tiny_pdf):
         assert payload in found[n], (sid, n, payload, found[n])
 
 
+def test_video_wins_over_the_talk_page_and_a_page_alone_is_used(tiny, tiny_pdf):
+    book = booklet.plan_booklet(tiny)
+    both = book.numbers["session:both"]
+    page_only = book.numbers["session:s1"]
+    found = decoded_by_page(tiny_pdf, [both, page_only])
+    assert "https://video.example.org/v/both" in found[both]
+    codes = decoded_by_page(tiny_pdf, range(1, len(book.pages) + 1))
+    assert not any("https://example.org/talks/both" in c for c in codes.values())
+    assert "https://example.org/talks/1" in found[page_only]
+    text = norm(pypdf.PdfReader(tiny_pdf).pages[both - 1].extract_text())
+    assert "Video" in text
+
+
 def test_sessions_without_video_or_page_get_no_qr(sample, sample_pdf):
     assert not any(s.video or s.url for s in sample.sessions)
     book = booklet.plan_booklet(sample)
@@ -253,6 +275,44 @@ def test_sessions_without_video_or_page_get_no_qr(sample, sample_pdf):
     found = decoded_by_page(sample_pdf, [first, len(book.pages)])
     assert found[first] == set()  # no schedule code repeated beside every talk
     assert sample.schedule_url in found[len(book.pages)]  # the back cover carries it
+
+
+# -- folios -------------------------------------------------------------------------
+
+
+def test_folio_sits_in_the_outer_bottom_corner(tiny_pdf):
+    """Rectos (odd) carry the number right-aligned at the outer margin, versos left-aligned."""
+    import pypdfium2 as pdfium
+
+    from printkit.products.booklet_layout import load_booklet_layout
+
+    L = load_booklet_layout("a5")
+    doc = pdfium.PdfDocument(str(tiny_pdf))
+    reader = pypdf.PdfReader(tiny_pdf)
+    n_pages = len(doc)
+    checked = {"recto": 0, "verso": 0}
+    for n in range(2, n_pages):  # the covers have no folio
+        x0, y0, x1, _ = (float(v) for v in reader.pages[n - 1]["/TrimBox"])
+        w = x1 - x0
+        tp = doc[n - 1].get_textpage()
+        boxes = []
+        for i in range(tp.count_chars()):
+            left, bottom, right, top = tp.get_charbox(i)
+            if y0 < bottom and top < y0 + L.margin_bottom and right > left:
+                boxes.append((left - x0, right - x0, tp.get_text_range(i, 1)))
+        boxes.sort()
+        assert "".join(c for _, _, c in boxes) == str(n), n
+        first, last = boxes[0][0], boxes[-1][1]
+        if n % 2:
+            assert abs(last - (w - L.margin_outer)) < 1.5, (n, last, w - L.margin_outer)
+            assert first > w / 2
+            checked["recto"] += 1
+        else:
+            assert abs(first - L.margin_outer) < 1.5, (n, first, L.margin_outer)
+            assert last < w / 2
+            checked["verso"] += 1
+    doc.close()
+    assert checked["recto"] >= 3 and checked["verso"] >= 3
 
 
 # -- at a glance -------------------------------------------------------------------
