@@ -9,6 +9,7 @@ line by line; names that had to shrink or break are noted in `Notes`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from printkit import fit as _fit
 from printkit.model import Event, Session
@@ -41,6 +42,90 @@ def cap(size: float, bold: bool) -> float:
     if not _CAPS:
         _CAPS.extend((_text.cap_height(1.0, False), _text.cap_height(1.0, True)))
     return _CAPS[bold] * size
+
+
+SCALE_MAX = 1.25  # largest boost for a script whose letters look small at the same size
+
+
+@lru_cache(maxsize=32)
+def _hb_font(font: str):
+    """A HarfBuzz font for a registered PK font (its file and TTC index), and its units per em."""
+    import uharfbuzz as hb
+
+    from printkit.press import fonts as _fonts
+
+    _fonts.register_fonts()
+    _fonts.ensure(font)
+    filename, index = _fonts.FILES[font]
+    blob = hb.Blob.from_file_path(str(_fonts.asset("fonts", filename)))
+    face_ = hb.Face(blob, index)
+    return hb.Font(face_), face_.upem
+
+
+def _foreign(line: str, bold: bool) -> list:
+    """The runs of `line` not in PK-Sans (empty for Latin, Greek, Cyrillic)."""
+    if line.isascii():
+        return []
+    plain = {_text.fonts.REGULAR, _text.fonts.BOLD}
+    return [r for r in _text.runs(line, bold) if r.font not in plain]
+
+
+@lru_cache(maxsize=8192)
+def ink(line: str, bold: bool) -> tuple[float, float]:
+    """(above, below) the baseline of `line`'s ink at size 1, from the shaped glyphs' extents.
+
+    Lines all in PK-Sans give (cap height, 0): their spacing is the leading's.
+    """
+    import uharfbuzz as hb
+
+    top, bottom = cap(1.0, bold), 0.0
+    for r in _foreign(line, bold):
+        font, upem = _hb_font(r.font)
+        buf = hb.Buffer()
+        buf.add_str(r.text)
+        buf.guess_segment_properties()
+        hb.shape(font, buf, {})
+        for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+            e = font.get_glyph_extents(info.codepoint)
+            if e is None or e.height == 0:
+                continue
+            hi = (pos.y_offset + e.y_bearing) / upem
+            lo = (pos.y_offset + e.y_bearing + e.height) / upem
+            top, bottom = max(top, hi), min(bottom, lo)
+    return top, -bottom
+
+
+@lru_cache(maxsize=4096)
+def scale(text: str, bold: bool) -> float:
+    """Size factor that gives `text` about the visual size of Latin capitals at the same size.
+
+    A script whose font has a lower cap height (Devanagari's headline, Arabic's
+    letter body) is set larger by PK-Sans cap / font cap, up to SCALE_MAX;
+    mixed or Latin text is 1.
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    foreign = _foreign(text, bold)
+    if not foreign or len({r.font for r in foreign}) != 1:
+        return 1.0
+    if sum(len(r.text.strip()) for r in foreign) < len("".join(text.split())):
+        return 1.0  # mixed with Latin letters: keep the Latin size
+    _text.fonts.ensure(foreign[0].font)
+    face_ = pdfmetrics.getFont(foreign[0].font).face
+    their = (getattr(face_, "capHeight", 0) or 0) / 1000.0
+    if their <= 0:
+        return 1.0
+    return max(1.0, min(SCALE_MAX, cap(1.0, bold) / their))
+
+
+def block(lines, size: float, bold: bool, color: str, leading: float, after: float) -> Block:
+    """A Block with each line's ink extents, so marks above and below never touch."""
+    lines = tuple(lines)
+    ext = [ink(x, bold) for x in lines]
+    if all(d == 0.0 for _, d in ext):
+        return Block(lines, size, bold, color, leading, after)
+    return Block(lines, size, bold, color, leading, after,
+                 tuple(a * size for a, _ in ext), tuple(d * size for _, d in ext))  # fmt: skip
 
 
 def on_color(fill: str) -> str:
@@ -103,6 +188,8 @@ class BadgeArt:
 
     def front_piece(self, s: Surface, b: Badge) -> None:
         """The printed piece's front: one face, or both faces of a fold-over."""
+        if s.target.links:  # screen: an outline entry per badge
+            s.bookmark(b.name)
         if self.layout.fold == "none":
             self.front(s, b)
             return
@@ -197,7 +284,8 @@ class BadgeArt:
                     circle=True, base_dir=b.base_dir)  # fmt: skip
         if boxes.qr is not None:
             q = boxes.qr
-            self.qr(s, q, b.qr, b)
+            if self.qr(s, q, b.qr, b) and b.qr and b.qr.startswith(("https://", "http://")):
+                s.link(q.x, q.y, q.w, q.h, b.qr)  # kept on the screen target only
         self._draw_blocks(s, blocks, boxes.text, boxes.align, "middle")
 
     def _name_blocks(self, b: Badge, width: float) -> list[Block]:
@@ -206,18 +294,22 @@ class BadgeArt:
         first_size = int(_text.size_for_cap_height(n.first_cap, True) * 10) / 10
         gap = lay.gap
         blocks = []
-        fit = self._fit_name(b, b.first, width, first_size, n.first_min, n.first_lines, True)
-        blocks.append(Block(fit.lines, fit.size, True, lay.colors.ink, n.leading, fit.size * 0.28))
+        k = scale(b.first, True)
+        fit = self._fit_name(b, b.first, width, first_size * k, n.first_min * k, n.first_lines,
+                             True)  # fmt: skip
+        blocks.append(block(fit.lines, fit.size, True, lay.colors.ink, n.leading, fit.size * 0.28))
         if b.rest:
-            fit = self._fit_name(b, b.rest, width, n.surname_size, n.surname_min, n.surname_lines)
-            blocks.append(Block(fit.lines, fit.size, False, lay.colors.ink, n.leading, gap))
+            k = scale(b.rest, False)
+            fit = self._fit_name(b, b.rest, width, n.surname_size * k, n.surname_min * k,
+                                 n.surname_lines)  # fmt: skip
+            blocks.append(block(fit.lines, fit.size, False, lay.colors.ink, n.leading, gap))
         if b.pronouns:
             fit = _fit_lines(b.pronouns, width, n.pronouns_size, n.pronouns_size * 0.8, 1)
-            blocks.append(Block(fit.lines, fit.size, False, lay.colors.muted, n.leading, gap * 0.7))
+            blocks.append(block(fit.lines, fit.size, False, lay.colors.muted, n.leading, gap * 0.7))
         if b.organization:
             fit = _fit_lines(b.organization, width, n.organization_size, n.organization_min,
                              n.organization_lines)  # fmt: skip
-            blocks.append(Block(fit.lines, fit.size, True, lay.colors.muted, n.leading, 0.0))
+            blocks.append(block(fit.lines, fit.size, True, lay.colors.muted, n.leading, 0.0))
         if len(blocks) > 1:
             blocks[-1] = _replace_after(blocks[-1], 0.0)
         return blocks
@@ -268,9 +360,11 @@ class BadgeArt:
         bk = lay.back
         self.art(s, b.role)
         c = f.content
-        fit = self._fit_name(b, b.name, c.w, bk.name_size, bk.name_min, 3, True, note=False)
+        k = scale(b.name, True)
+        fit = self._fit_name(b, b.name, c.w, bk.name_size * k, bk.name_min * k, 3, True,
+                             note=False)  # fmt: skip
         align = "center" if lay.arrangement == "stacked" else "left"
-        name = Block(fit.lines, fit.size, True, lay.colors.ink, lay.names.leading, 0.0)
+        name = block(fit.lines, fit.size, True, lay.colors.ink, lay.names.leading, 0.0)
         inset = lay.gap * BACK_INSET
         self._draw_blocks(s, [name], Box(c.x, c.y, c.w, c.h - inset), align, "top")
         sessions = [x for x in b.sessions if not x.is_break]
@@ -330,8 +424,8 @@ class BadgeArt:
         d = _fit_lines(detail, width, bk.detail_size, bk.detail_size * 0.8, 2)
         t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, 3, True)
         return [
-            Block(d.lines, d.size, True, self.accent, 1.2, bk.detail_size * 0.45),
-            Block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
+            block(d.lines, d.size, True, self.accent, 1.2, bk.detail_size * 0.45),
+            block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
         ]
 
     def _venue_lines(self, width: float) -> list[Block]:
@@ -346,7 +440,7 @@ class BadgeArt:
         for i, text in enumerate(info):
             f = _fit_lines(text, width, bk.title_size, bk.detail_size, 2, i == 0)
             color = lay.colors.ink if i == 0 else lay.colors.muted
-            out.append(Block(f.lines, f.size, i == 0, color, 1.2, bk.detail_size * 0.45))
+            out.append(block(f.lines, f.size, i == 0, color, 1.2, bk.detail_size * 0.45))
         out[-1] = _replace_after(out[-1], 0.0)
         return out
 
@@ -416,4 +510,4 @@ def _height(blocks) -> float:
 
 
 def _replace_after(b: Block, after: float) -> Block:
-    return Block(b.lines, b.size, b.bold, b.color, b.leading, after)
+    return Block(b.lines, b.size, b.bold, b.color, b.leading, after, b.asc, b.desc)

@@ -116,7 +116,12 @@ def front_boxes(
 
 @dataclass(frozen=True)
 class Block:
-    """Lines of text set at one size; `after` is the space below its last baseline."""
+    """Lines of text set at one size; `after` is the space below its last baseline.
+
+    `asc`/`desc` are each line's ink above/below its baseline (points), for
+    scripts whose marks reach past the capitals (Devanagari, Arabic); empty
+    means cap height above and nothing below (Latin, Greek, Cyrillic).
+    """
 
     lines: tuple[str, ...]
     size: float
@@ -124,17 +129,46 @@ class Block:
     color: str
     leading: float
     after: float
+    asc: tuple[float, ...] = ()
+    desc: tuple[float, ...] = ()
+
+
+CLEAR = 0.06  # least white between one line's ink and the next, in ems
+
+
+def _top(b: Block, cap: Callable[[float, bool], float]) -> float:
+    return max(cap(b.size, b.bold), b.asc[0]) if b.asc else cap(b.size, b.bold)
+
+
+def _below(b: Block, i: int) -> float:
+    return b.desc[i] if b.desc else 0.0
+
+
+def pitches(b: Block) -> list[float]:
+    """Baseline-to-baseline distances inside a block: the leading, or more when ink would touch."""
+    out = []
+    for i in range(len(b.lines) - 1):
+        need = _below(b, i) + (b.asc[i + 1] if b.asc else 0.0) + CLEAR * b.size
+        out.append(max(b.size * b.leading, need))
+    return out
+
+
+def _after(a: Block, b: Block) -> float:
+    """Space from a's last baseline to b's top: `after`, or more when a's ink hangs lower."""
+    down = _below(a, len(a.lines) - 1)
+    return max(a.after, down + CLEAR * b.size) if down else a.after
 
 
 def block_height(b: Block, cap: Callable[[float, bool], float]) -> float:
-    """From the cap line of the first line to the baseline of the last."""
-    return cap(b.size, b.bold) + (len(b.lines) - 1) * b.size * b.leading
+    """From the top of the first line (cap line or higher ink) to the baseline of the last."""
+    return _top(b, cap) + sum(pitches(b))
 
 
 def stack_height(blocks: Sequence[Block], cap: Callable[[float, bool], float]) -> float:
     if not blocks:
         return 0.0
-    return sum(block_height(b, cap) for b in blocks) + sum(b.after for b in blocks[:-1])
+    gaps = sum(_after(a, b) for a, b in zip(blocks, blocks[1:], strict=False))
+    return sum(block_height(b, cap) for b in blocks) + gaps
 
 
 def baselines(
@@ -145,9 +179,11 @@ def baselines(
     top = box.top if valign == "top" else box.top - max(0.0, (box.h - total) / 2)
     out = []
     y = top
-    for b in blocks:
-        first = y - cap(b.size, b.bold)
-        ys = [first - i * b.size * b.leading for i in range(len(b.lines))]
+    for i, b in enumerate(blocks):
+        first = y - _top(b, cap)
+        ys = [first]
+        for p in pitches(b):
+            ys.append(ys[-1] - p)
         out.append(ys)
-        y = ys[-1] - b.after
+        y = ys[-1] - (_after(b, blocks[i + 1]) if i + 1 < len(blocks) else b.after)
     return out

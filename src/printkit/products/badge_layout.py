@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from printkit.errors import Problems
-from printkit.layout import Color, Length, load_layout
+from printkit.layout import Color, Length, find_layout, load_layout
 from printkit.units import MM, paper_size
 
 DEFAULT_LAYOUT = "a6"
@@ -127,13 +127,7 @@ class BadgeLayout:
             raise ValueError("a badge layout needs `size` or both `width` and `height`")
         if self.size is not None:
             paper_size(self.size)  # ValueError names the known sizes
-        if self.safe > self.margin:
-            raise ValueError("safe must not be larger than margin (text sits inside the margin)")
-        w, h = self.face
-        if self.band.height + self.role_band.height + 2 * self.gap >= h:
-            raise ValueError("band and role_band leave no room for the name")
-        if 2 * self.margin >= w:
-            raise ValueError("margins leave no room for the name")
+        # sizes that do not fit the face: room_problems(), located at their keys by the loader
 
     @property
     def face(self) -> tuple[float, float]:
@@ -153,6 +147,94 @@ class BadgeLayout:
         return (w, 2 * h) if self.fold == "top" else (w, h)
 
 
+NAME_COLUMN = 4.0  # narrowest name column beside a photo or QR, in first_min ems
+CAP = 0.714  # PK-Sans cap height per point
+
+
+def _get(lay: BadgeLayout, key: str) -> float:
+    obj = lay
+    for part in key.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def room_problems(lay: BadgeLayout) -> list[tuple[str, str]]:
+    """(key, message) for every size that leaves the face without room: margins, bands, photo, QR."""
+    from printkit.products.badge_geometry import GROUP_GAP, SIDE_GAP, face
+
+    out: list[tuple[str, str]] = []
+    w, h = lay.face
+    if lay.safe > lay.margin:
+        out.append(("safe", "must not be larger than margin (text sits inside the margin)"))
+    if 2 * lay.margin >= w or 2 * lay.margin >= h:
+        out.append(("margin", "leaves no room for the name"))
+    if lay.band.height + lay.role_band.height + 2 * lay.gap >= h:
+        out.append(("band.height", "and role_band.height leave no room for the name"))
+    if out:
+        return out
+    c, g = face(lay).content, lay.gap
+    room = f"the room between the margins and bands is {c.w / MM:.0f} x {c.h / MM:.0f} mm"
+    n = lay.names
+    p = lay.photo.size if lay.photo.show else 0.0
+    q = lay.qr.size if lay.qr.show else 0.0
+    for key, v in (("photo.size", p), ("qr.size", q)):
+        if v > c.w or v > c.h:
+            out.append((key, f"does not fit the badge ({room})"))
+    for key in ("back.session_qr", "back.schedule_qr"):
+        if lay.back.show and _get(lay, key) > min(c.w, c.h):
+            out.append((key, f"does not fit the badge ({room})"))
+    if out:
+        return out
+    name_h = CAP * n.first_min + g + CAP * n.surname_min
+    worst = "qr.size" if q >= p else "photo.size"
+    if lay.arrangement == "stacked":
+        need = (p + GROUP_GAP * g if p else 0.0) + name_h + (q + g if q else 0.0)
+        if need > c.h + 1e-6:
+            out.append((worst, f"leaves no room for the name (photo, name and QR need "
+                               f"{need / MM:.0f} mm; {room})"))  # fmt: skip
+    else:
+        col = q if p and q and p + q + g > c.h else max(p, q)
+        tw = c.w - (col + SIDE_GAP * g if col else 0.0)
+        if tw < NAME_COLUMN * n.first_min or name_h > c.h:
+            out.append((worst, f"leaves no room for the name beside it ({room})"))
+    return out
+
+
+def layout_path(ref: str | Path | None) -> Path:
+    """The YAML file of a layout name or path."""
+    return find_layout(ref or DEFAULT_LAYOUT, "badges")
+
+
+def key_line(path: Path, key: str) -> tuple[int | None, str | None]:
+    """Line of a dotted key in a layout file (or of its nearest parent) and the value as written."""
+    from printkit.yamlsafe import load_yaml
+
+    data = load_yaml(path, Problems())
+    line, raw = getattr(data, "line", 1), None
+    for part in key.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return line, None
+        getter = getattr(data, "line_of", None)
+        line = (getter(part) if getter else None) or line
+        data = data[part]
+    if isinstance(data, (str, int, float)) and not isinstance(data, bool):
+        raw = str(data)
+    return line, raw
+
+
 def load_badge_layout(ref: str | Path | None, problems: Problems | None = None) -> BadgeLayout:
-    """A layout name (layouts/badges/<name>.yaml) or YAML file → BadgeLayout."""
-    return load_layout(ref or DEFAULT_LAYOUT, "badges", BadgeLayout, problems)
+    """A layout name (layouts/badges/<name>.yaml) or YAML file → BadgeLayout.
+
+    Sizes that leave no room on the face are errors at their own key's line.
+    """
+    path = layout_path(ref)
+    lay = load_layout(path, "badges", BadgeLayout, problems)
+    found = room_problems(lay)
+    if found:
+        errs = Problems()
+        for key, msg in found:
+            line, raw = key_line(path, key)
+            value = raw if raw is not None else f"{_get(lay, key) / MM:g}mm"
+            errs.error(f"{value} {msg}", str(path), line, key)
+        errs.raise_if_errors()
+    return lay

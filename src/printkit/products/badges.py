@@ -13,6 +13,7 @@ installed database (`avery-5395`) or a gLabels XML file.
 from __future__ import annotations
 
 import gc
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ from printkit.cli_options import (
 from printkit.errors import PrintkitError, Problems
 from printkit.layout import Sheet, layout_names, load_sheet
 from printkit.model import ATTENDEE_ROLES, Attendee, Event
-from printkit.products.badge_layout import load_badge_layout
+from printkit.products.badge_layout import BadgeLayout, key_line, layout_path, load_badge_layout
 from printkit.products.badge_people import SORTS, collect, select, sort_badges
 
 DEFAULT_NAME = "badges.pdf"
@@ -71,7 +72,7 @@ def build(
     target: str | None = None,
     layout: str | Path | None = None,
     sheet: str | Path | Sheet | None = None,
-    duplex: bool = True,
+    duplex: bool | None = None,
     start_at: int = 1,
     only: Sequence[str] = (),
     roles: Sequence[str] = (),
@@ -97,8 +98,6 @@ def build(
         )
     if start_at != 1 and not (target == "office" or sheet_obj is not None):
         raise PrintkitError("--start-at applies to sheets (--sheet or --target office) only")
-    if start_at < 1:
-        raise PrintkitError("--start-at counts label slots from 1")
     people: Sequence[Attendee] = ()
     if isinstance(attendees, (str, Path)):
         people = load_attendees(attendees, problems)
@@ -111,20 +110,26 @@ def build(
 
     art = BadgeArt(event, lay)
     fold = lay.fold != "none"
+    if duplex is None:  # label stock has a backing: fronts only unless asked
+        duplex = not is_label_stock(sheet_obj)
     with_back = duplex and lay.back.show and not fold
+    check_qr_sizes(lay, layout_path(layout), target, badges, art.schedule, with_back or fold)
     photos = photos or PhotoStore(problems=problems, offline=offline)
-    press = Press(
-        out,
-        lay.piece,
-        target,
-        title=f"{event.name}: badges",
-        problems=problems,
-        sheet=sheet_obj,
-        duplex=with_back,
-        photos=photos,
-        subject=f"{len(badges)} badges, layout {lay.name}",
-        start_at=start_at - 1,
-    )
+    try:
+        press = Press(
+            out,
+            lay.piece,
+            target,
+            title=f"{event.name}: badges",
+            problems=problems,
+            sheet=sheet_obj,
+            duplex=with_back,
+            photos=photos,
+            subject=f"{len(badges)} badges, layout {lay.name}",
+            start_at=start_at - 1,
+        )
+    except PrintkitError as e:
+        raise _explain(e, lay, sheet_obj, start_at) from None
     if progress is None:
         progress = len(badges) >= PROGRESS_MIN and sys.stderr.isatty()
     collecting = gc.isenabled()
@@ -167,6 +172,86 @@ def build(
     if art.notes.fitted:
         lines.append(_listing("Names set smaller or on two lines", art.notes.fitted))
     return "\n".join(lines)
+
+
+def is_label_stock(sheet: Sheet | None) -> bool:
+    """Die-cut label stock (label sizes and no cut lines, or any gLabels template): fronts only.
+
+    A sheet with label sizes that you cut yourself (a4-4up-a6 has cut lines) is paper.
+    """
+    from printkit import glabels
+
+    if sheet is None:
+        return False
+    if isinstance(sheet, glabels.LabelSheet):
+        return True
+    return sheet.label_width is not None and not sheet.cut_lines
+
+
+def _typical(payloads: Sequence[str]) -> str | None:
+    """The median-length payload (None when there is none)."""
+    ps = sorted((p for p in payloads if p), key=len)
+    return ps[len(ps) // 2] if ps else None
+
+
+def check_qr_sizes(
+    lay: BadgeLayout, path: Path, target: str, badges, schedule: str | None, back: bool
+) -> None:
+    """Raise one located error per layout QR size too small for a typical payload on `target`."""
+    from printkit.press import qr as _qr
+    from printkit.units import MM
+
+    module = _qr.MIN_MODULE_MM.get(target, 0.0) * MM
+    if not module:
+        return
+    checks = []
+    if lay.qr.show:
+        p = _typical([b.qr for b in badges if b.is_speaker]) or _typical([b.qr for b in badges])
+        what = "profile URL" if p and p.startswith(("http:", "https:")) else "ticket id"
+        checks.append(("qr.size", lay.qr.size, p, what))
+    if back and lay.back.show:
+        urls = [x.url or x.video for b in badges if b.is_speaker for x in b.sessions]
+        checks.append(("back.session_qr", lay.back.session_qr, _typical(urls), "talk page URL"))
+        checks.append(("back.schedule_qr", lay.back.schedule_qr, schedule, "schedule URL"))
+    errs = Problems()
+    for key, size, payload, what in checks:
+        if not payload:
+            continue
+        try:
+            need = _qr.min_size_for(payload, "M", module)
+        except Exception:  # a payload too long for any QR: warned per person while drawing
+            continue
+        if need > size + 1e-6:
+            line, raw = key_line(path, key)
+            shown = raw or f"{size / MM:g}mm"
+            errs.error(f"{shown} is below the printable minimum for this target (needs "
+                       f"≥ {need / MM:.0f} mm for a typical {what})", str(path), line, key)  # fmt: skip
+    errs.raise_if_errors()
+
+
+def _explain(e: PrintkitError, lay: BadgeLayout, sheet: Sheet | None, start_at: int):
+    """The press's sheet messages in the command's words: slots from 1, layouts that fit."""
+    from printkit.layout import default_sheet, layout_names
+
+    sheet = sheet or default_sheet()
+    text = str(e)
+    m = re.search(r"start_at must be between 0 and (\d+)", text)
+    if m and sheet is not None:
+        return PrintkitError(f"--start-at {start_at}: must be between 1 and {int(m.group(1)) + 1} "
+                             f"(the label slots on sheet {sheet.name!r})")  # fmt: skip
+    if "does not fit" in text and sheet is not None:
+        fits = []
+        for name in layout_names("badges"):
+            try:
+                other = load_badge_layout(name)
+            except PrintkitError:
+                continue
+            if name != lay.name and sheet.slots(*other.piece):
+                fits.append(name)
+        if fits:
+            alts = " or ".join(f"--layout {n}" for n in fits)
+            return PrintkitError(f"{text} (layout {lay.name}); use {alts}")
+    return e
 
 
 def _listing(label: str, names: list[str]) -> str:
@@ -216,9 +301,10 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 )
 @click.option(
     "--duplex/--front-only",
-    default=True,
-    show_default=True,
-    help="Print backs (sessions or schedule QR); on sheets, back sheets are mirrored.",
+    default=None,
+    help="Print backs (sessions or schedule QR); on sheets, back sheets are mirrored. "
+    "Default: duplex, but front-only on adhesive label stock (label presets such as "
+    "avery-5392 or avery-l7418, and gLabels templates), whose backing would take the backs.",
 )
 @click.option(
     "--start-at",
