@@ -574,3 +574,33 @@ def test_draw_line_writes_what_the_text_object_would(s):
     draw_line(ours, 10.5, 20.25, s, 13.3)
     theirs = Canvas(io.BytesIO(), **fonts.canvas_kwargs())
     assert ours._code[-1] == _text_object_ops(theirs, 10.5, 20.25, s, 13.3)
+
+
+# -- subset tags -----------------------------------------------------------------
+
+
+def _press_fonts(path: Path, title: str) -> tuple[list[str], bytes]:
+    from printkit.press import Press
+
+    with Press(path, (105 * 72 / 25.4, 148 * 72 / 25.4), "shop", title=title,
+               problems=Problems()) as press:  # fmt: skip
+        press.add(lambda s: (s.text(20, 200, "Ada Lovelace", 14, bold=True),
+                             s.text(20, 160, "Ada Lovelace مرحبا 日本", 12)))  # fmt: skip
+    names = [
+        str(f.get_object()["/BaseFont"]).lstrip("/")
+        for f in PdfReader(str(path)).pages[0]["/Resources"]["/Font"].values()
+    ]
+    return sorted(names), path.read_bytes()
+
+
+def test_subset_tags_differ_per_font_and_document_and_repeat(tmp_path):
+    names, data = _press_fonts(tmp_path / "a.pdf", "Badges")
+    assert len(names) >= 4  # sans, sans bold, Arabic, CJK
+    tags = [n.split("+")[0] for n in names]
+    assert all(len(t) == 6 and t.isalpha() and t.isupper() for t in tags), names
+    assert len(set(tags)) == len(tags), names  # no two fonts share a tag
+    again, data2 = _press_fonts(tmp_path / "b.pdf", "Badges")
+    assert again == names and data2 == data  # the same run gives the same bytes
+    other, _ = _press_fonts(tmp_path / "c.pdf", "Signs")
+    assert not {n.split("+")[0] for n in other} & set(tags)  # another document, other tags
+    assert fonts.subset_tag("PK-Sans", 0, "x") != fonts.subset_tag("PK-Sans", 1, "x")

@@ -23,13 +23,14 @@ is the process-wide equivalent; printkit does not change global settings.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, makeToUnicodeCMap
 
 from printkit.resources import asset
 
@@ -130,16 +131,54 @@ class UnicodeTTFont(TTFont):
         self.glyph_text: dict[int, str] = {}
 
     def addObjects(self, doc):  # noqa: N802 - ReportLab's name
+        """ReportLab's subset fonts, with a tag of our own per subset and our ToUnicode CMap.
+
+        ReportLab tags subset n of every font the same way (AAAAAA+, AAAAAB+, …),
+        so two fonts in one file, or the same font in two merged files, clash.
+        """
         state = self.state.get(doc)
-        subsets = [list(s) for s in state.subsets] if state is not None else []
-        super().addObjects(doc)
-        for n, subset in enumerate(subsets):
-            if not any(c > 0xFFFF or c in self.glyph_text for c in subset):
-                continue  # ReportLab's CMap is right for these
-            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
-            base = base.decode("pdfdoc")
-            stream = doc.idToObject["toUnicodeCMap:" + base]
-            stream.content = to_unicode_cmap(base, subset, self.glyph_text)
+        if state is None:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        title = _document_title(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for n, subset in enumerate(state.subsets):
+            internal = self.getSubsetInternalName(n, doc)[1:]
+            tag = subset_tag(self.fontName, n, title)
+            base = (tag.encode() + b"+" + self.face.name + self.face.subfontNameX).decode("pdfdoc")
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = f"Font {self.fontName} subset {n}"
+            font.Name = internal
+            font.BaseFont = base
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+            cmap = pdfdoc.PDFStream()
+            if any(c > 0xFFFF or c in self.glyph_text for c in subset):
+                cmap.content = to_unicode_cmap(base, subset, self.glyph_text)
+            else:  # ReportLab's CMap is right for these
+                cmap.content = makeToUnicodeCMap(base, subset)
+            if doc.compression:
+                cmap.filters = [pdfdoc.PDFZCompress]
+            font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
+            font.FontDescriptor = self.face.addSubsetObjects(doc, base, subset)
+            doc.Reference(font, internal)
+            fonts[internal] = font
+        del self.state[doc]
+
+
+def subset_tag(font_name: str, subset: int, title: str) -> str:
+    """Six capital letters for a subset font's name: the same inputs, the same tag."""
+    digest = hashlib.sha256(f"{font_name}\0{subset}\0{title}".encode()).digest()
+    return "".join(chr(65 + b % 26) for b in digest[:6])
+
+
+def _document_title(doc) -> str:
+    """The title the press gave the document (seeds subset tags), else ReportLab's Info title."""
+    title = getattr(doc, "printkit_title", None)
+    if title is None:
+        title = getattr(getattr(doc, "info", None), "title", None)
+    return str(title or "")
 
 
 def to_unicode_cmap(fontname: str, subset: list[int], names: dict[int, str]) -> str:
