@@ -360,6 +360,65 @@ def test_speaker_page_adds_a_new_session_in_its_track_room(tmp_path):
     assert len(data["speakers"]) == 3
 
 
+def _hand_edited(tmp_path: Path, rename: dict) -> Path:
+    """A gosim import whose sessions the user renamed, with comments in every file."""
+    out = tmp_path / "ev"
+    assert run("gosim", FIX / "gosim.json", "-o", out).exit_code == 0
+    data = read(out)
+    for s in data["sessions"]:
+        if s["title"] == "Training on Accelerators":
+            s.update(rename)
+            s.pop("track", None)
+            s["room"] = "hand-picked"
+    data["rooms"].append({"id": "hand-picked", "name": "Hand-picked Room"})
+    for key in ("tracks", "rooms", "speakers", "sessions"):
+        text = yaml.safe_dump({key: data[key]}, allow_unicode=True, sort_keys=False)
+        (out / f"{key}.yaml").write_text(f"# my notes on {key}\n{text}", "utf-8")
+    return out
+
+
+@pytest.mark.parametrize(
+    "rename, how",
+    [
+        ({"id": "my-own-id", "title": "Old working title"}, "matched by speaker and start time"),
+        ({"id": "my-own-id", "start": "2025-05-06 15:00", "end": "2025-05-06 15:40",
+          "title": "training  on ACCELERATORS"}, "matched by title and day"),
+    ],
+)  # fmt: skip
+def test_speaker_page_merges_into_a_renamed_session(tmp_path, rename, how):
+    out = _hand_edited(tmp_path, rename)
+    before = {f.name: f.read_bytes() for f in out.iterdir()}
+    result = run("speaker-page", FIX / "speaker_page.md", "--into", out)
+    assert result.exit_code == 0, result.output
+    assert how in result.output
+    data = read(out)
+    talks = [
+        s
+        for s in data["sessions"]
+        if s["id"] == "my-own-id" or "accelerators" in s["title"].lower()
+    ]
+    assert len(talks) == 1, talks
+    assert talks[0]["title"] == "Training on Accelerators"
+    assert talks[0]["start"] == "2025-05-06 10:30"
+    talk = talks[0]
+    assert talk["id"] == "my-own-id"
+    assert talk["room"] == "hand-picked"  # the page names no room: the user's stays
+    assert talk["track"] == "ai-infra"  # the page names the track
+    assert "ana-lopez" in talk["speakers"]
+    assert "tbd" not in {r["id"] for r in data["rooms"]}
+    # only changed files are rewritten; rewritten ones say so and the summary warns
+    assert (out / "rooms.yaml").read_bytes() == before["rooms.yaml"]
+    text = (out / "sessions.yaml").read_text("utf-8")
+    assert text.startswith("# Updated by `printkit import` from speaker_page.md.")
+    assert "my notes" not in text
+    assert "rewrote sessions.yaml: its comments could not be kept" in result.output
+    assert "rewrote rooms.yaml" not in result.output
+    validate(out)
+    again = run("speaker-page", FIX / "speaker_page.md", "--into", out)
+    assert "nothing changed: no file rewritten" in again.output
+    assert (out / "sessions.yaml").read_text("utf-8") == text
+
+
 def test_speaker_page_alone_makes_an_event(tmp_path):
     data = imported(tmp_path, "speaker-page", "speaker_page.md")
     ev = data["event"]

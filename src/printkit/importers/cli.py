@@ -14,7 +14,7 @@ from printkit.importers.detect import FORMATS, decode_json, detect
 from printkit.importers.merge import merge, place_roomless
 from printkit.importers.options import ImportOptions
 from printkit.importers.source import read_source
-from printkit.importers.writer import read_dir, write_dir
+from printkit.importers.writer import read_dir, update_dir, write_dir
 
 _JSON = {"schedule-json": schedule_json, "sessionize": sessionize, "gosim": gosim}
 
@@ -46,8 +46,17 @@ def run_import(fmt: str, source: str, output: Path | None = None, into: Path | N
     if into is not None:
         if output is not None:
             raise PrintkitError("use either -o DIR (new directory) or --into DIR (merge), not both")
-        data = merge(read_dir(Path(into)), data, report)
-        target = write_dir(data, Path(into), replace=True)
+        old = read_dir(Path(into))
+        data = merge(old, data, report)
+        target = Path(into)
+        written = update_dir(old, data, target, Path(source).name)
+        for name, had_comments in written:
+            report.note(
+                f"rewrote {name}"
+                + (": its comments could not be kept (PyYAML drops them)" if had_comments else "")
+            )
+        if not written:
+            report.note("nothing changed: no file rewritten")
     else:
         place_roomless(data, report)
         target = output if output is not None else Path.cwd() / data["event"]["id"]

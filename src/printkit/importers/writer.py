@@ -96,6 +96,70 @@ def write_dir(data: dict, target: Path, force: bool = False, replace: bool = Fal
     return target
 
 
+UPDATED = "# Updated by `printkit import`"
+
+
+def update_dir(old: dict, new: dict, target: Path, source: str = "") -> list[tuple[str, bool]]:
+    """Merged event data → only the files of `target/` whose data changed, each replaced atomically.
+
+    Lists kept inside event.yaml stay there. A rewritten file starts with a
+    comment saying `printkit import` updated it; PyYAML cannot keep the
+    comments inside. Returns (file name, it had comments of its own) per
+    rewritten file.
+    """
+    target = Path(target)
+    inside = _lists_in_event_yaml(target)
+    files: dict[str, tuple[dict, dict]] = {
+        "event.yaml": (
+            {"event": old.get("event") or {}, **{k: old.get(k) or [] for k in inside}},
+            {"event": new.get("event") or {}, **{k: new.get(k) or [] for k in inside}},
+        )
+    }
+    for key in LIST_FILES:
+        if key not in inside:
+            files[f"{key}.yaml"] = ({key: old.get(key) or []}, {key: new.get(key) or []})
+    header = f"{UPDATED}{f' from {source}' if source else ''}.\n"
+    written: list[tuple[str, bool]] = []
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, (before, after) in files.items():
+            path = target / name
+            if before == after and path.is_file():
+                continue
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=target)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(header + dump(after))
+            os.chmod(tmp, 0o644)
+            staged.append((Path(tmp), path))
+            written.append((name, _has_own_comments(path)))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp, _path in staged:
+            tmp.unlink(missing_ok=True)
+        raise PrintkitError(f"{target}: cannot write: {exc}") from None
+    return written
+
+
+def _lists_in_event_yaml(target: Path) -> set[str]:
+    """The list keys a single-file event keeps inside event.yaml (and not in their own file)."""
+    data = _load(target / "event.yaml") if (target / "event.yaml").is_file() else None
+    if not isinstance(data, dict):
+        return set()
+    return {k for k in LIST_FILES if k in data and not (target / f"{k}.yaml").is_file()}
+
+
+def _has_own_comments(path: Path) -> bool:
+    """True when a YAML file holds a comment line other than our own update header."""
+    if not path.is_file():
+        return False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text.startswith("#") and not text.startswith(UPDATED):
+            return True
+    return False
+
+
 def _copy_other_files(src: Path, dst: Path) -> None:
     """Keep the files we do not write (photos, assets) when updating a directory."""
     ours = {"event.yaml", *(f"{k}.yaml" for k in LIST_FILES)}
