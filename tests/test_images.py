@@ -472,3 +472,45 @@ def pikepdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     return "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+
+
+# -- low resolution warning ------------------------------------------------------
+
+
+def _render_photo(tmp_path, target, photo, frames=((26, 26),), where=WHERE):
+    from printkit.press import Press
+
+    problems = Problems()
+    photos = store(tmp_path, problems=problems, offline=True)
+
+    def draw(s):
+        for i, (w, h) in enumerate(frames):
+            s.photo(5 * mm + i * 30 * mm, 40 * mm, w * mm, h * mm, str(photo), "Ada Lovelace",
+                    "#1F3A93", where=where)  # fmt: skip
+
+    out = tmp_path / f"{target}.pdf"
+    with Press(out, (105 * mm, 148 * mm), target, title="t", problems=problems,
+               photos=photos) as press:  # fmt: skip
+        press.add(draw)
+        press.add(draw)
+    return [str(p) for p in problems.warnings if p.field == "photo"]
+
+
+def test_a_low_resolution_photo_is_warned_once_at_its_speaker(tmp_path):
+    small = tmp_path / "small.jpg"
+    Image.new("RGB", (100, 100), (10, 120, 200)).save(small)
+    for target in ("shop", "office"):
+        warns = _render_photo(tmp_path, target, small, frames=((26, 26), (20, 20)))
+        assert warns == [
+            "event/speakers.yaml:12: photo: warning: photo is 98 ppi at its printed size "
+            "(300 recommended); it will print soft"
+        ], target
+    assert _render_photo(tmp_path, "screen", small) == []  # screens show it fine
+
+
+def test_a_photo_sharp_enough_at_its_size_is_not_warned(tmp_path):
+    big = tmp_path / "big.jpg"
+    Image.new("RGB", (240, 240), (10, 120, 200)).save(big)  # 234 ppi at 26 mm
+    assert _render_photo(tmp_path, "shop", big) == []
+    assert len(_render_photo(tmp_path, "shop", big, frames=((40, 40),))) == 1  # 152 ppi
+    assert images.placed_ppi(100, 300, 26 / 25.4 * 72, 26 / 25.4 * 72) == pytest.approx(97.7, 0.01)

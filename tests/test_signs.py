@@ -444,3 +444,25 @@ def test_office_door_signs_turned_onto_the_portrait_sheet(event, tmp_path):
             assert (round((x1 - x0) / MM), round((y1 - y0) / MM)) == (210, 297)
             assert "/Rotate" not in p.obj
     assert any("Six people on one stage" in t for t in _texts(out))
+
+
+def test_a_low_resolution_speaker_photo_is_warned_at_the_speaker(tmp_path):
+    from PIL import Image
+
+    folder = tmp_path / "ev"
+    folder.mkdir()
+    Image.new("RGB", (60, 60), (200, 80, 40)).save(folder / "ada.png")
+    (folder / "event.yaml").write_text(
+        "event: {id: e, name: E, start: 2025-05-06, end: 2025-05-06, timezone: UTC}\n"
+        "rooms:\n  - {id: hall, name: Hall}\n"
+        "speakers:\n  - {id: ada, name: Ada Lovelace, photo: ada.png}\n"
+        "sessions:\n  - {id: t, title: Engines, room: hall, start: '2025-05-06 09:00',\n"
+        "     duration: 30, speakers: [ada]}\n",
+        encoding="utf-8",
+    )
+    problems = Problems()
+    ev = load_event(folder / "event.yaml", problems)
+    assert not problems.errors, [str(p) for p in problems.errors]
+    signs.build(ev, tmp_path / "s.pdf", problems=problems, target="shop", kind="door")
+    soft = [str(p) for p in problems.warnings if "print soft" in p.message]
+    assert len(soft) == 1 and soft[0].startswith(f"{folder / 'event.yaml'}:5: photo:"), soft

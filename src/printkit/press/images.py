@@ -80,6 +80,7 @@ class PhotoStore:
         self._down_hosts: set[str] = set()
         self._network_down = False
         self._unfetched: dict[str, tuple[str, tuple]] = {}  # url → (reason, where)
+        self._soft: set[str] = set()  # photos already warned about as low resolution
 
     # -- loading -----------------------------------------------------------
 
@@ -116,12 +117,18 @@ class PhotoStore:
         base_dir: Path | None = None,
         where: tuple[str | None, int | None] = (None, None),
         ppi: int = 300,
+        min_ppi: float | None = None,
     ) -> Image.Image | None:
-        """`load` then `prepare`, cached by (photo, frame size, colour, ppi)."""
+        """`load` then `prepare`, cached by (photo, frame size, colour, ppi).
+
+        With `min_ppi` (print targets), a photo whose pixels give less than that
+        at the frame's size gets one warning per photo, at `where`.
+        """
         if ref is None or not str(ref).strip():
             return None
+        photo = self._key(str(ref).strip(), base_dir)
         key = (
-            self._key(str(ref).strip(), base_dir),
+            photo,
             round(frame_w_pt, 2),
             round(frame_h_pt, 2),
             cmyk,
@@ -132,6 +139,8 @@ class PhotoStore:
                 return self._prepared[key]
         img = self.load(ref, base_dir, where)
         out = None
+        if img is not None and min_ppi:
+            self._check_ppi(photo, img, frame_w_pt, frame_h_pt, min_ppi, ppi, where)
         if img is not None:
             try:
                 out = prepare(img, frame_w_pt, frame_h_pt, cmyk, ppi)
@@ -139,6 +148,21 @@ class PhotoStore:
                 self.problems.warn(f"photo cannot be converted ({exc}): {ref}", *where, "photo")
         with self._lock:
             return self._prepared.setdefault(key, out)
+
+    def _check_ppi(self, photo: str, img, frame_w_pt, frame_h_pt, min_ppi, ppi, where) -> None:
+        """Warn once per photo that prints below `min_ppi` at this frame's size."""
+        got = placed_ppi(img.width, img.height, frame_w_pt, frame_h_pt)
+        if got >= min_ppi:
+            return
+        with self._lock:
+            if photo in self._soft:
+                return
+            self._soft.add(photo)
+        self.problems.warn(
+            f"photo is {got:.0f} ppi at its printed size ({ppi} recommended); it will print soft",
+            *where,
+            "photo",
+        )
 
     def finish(self) -> None:
         """Record one warning for all URLs that could not be fetched (once)."""
@@ -330,6 +354,12 @@ def crop_box(
     top = round(focus_y * img_h - ch / 3)
     top = min(max(top, 0), img_h - ch)
     return left, top, left + cw, top + ch
+
+
+def placed_ppi(img_w: int, img_h: int, frame_w_pt: float, frame_h_pt: float) -> float:
+    """Pixels per inch a photo gives once cropped to the frame and printed at its size."""
+    left, top, right, bottom = crop_box(img_w, img_h, frame_w_pt, frame_h_pt)
+    return min((right - left) / (frame_w_pt / 72), (bottom - top) / (frame_h_pt / 72))
 
 
 def target_pixels(frame_w_pt: float, frame_h_pt: float, ppi: int = 300) -> tuple[int, int]:

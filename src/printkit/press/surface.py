@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from printkit.press.page import Press, Target
 
 EPS = 0.01
+MIN_PHOTO_PPI = 200  # print targets: a photo below this at its printed size gets a warning
 
 
 class Surface:
@@ -264,8 +265,9 @@ class Surface:
             if where is not None and not isinstance(where, tuple):
                 where = (getattr(where, "file", None), getattr(where, "line", None))
             prepared = self.press.photos.prepared(
-                ref, w, h, self.target.cmyk, base_dir=base_dir, where=where or (None, None)
-            )
+                ref, w, h, self.target.cmyk, base_dir=base_dir, where=where or (None, None),
+                min_ppi=None if self.target.name == "screen" else MIN_PHOTO_PPI,
+            )  # fmt: skip
         if prepared is not None:
             images.draw_photo(self.canvas, prepared, x, y, w, h, circle=circle)
         else:

@@ -217,7 +217,8 @@ def _draw_speakers(s: Surface, event, ses, speakers, x, y_top, w, lay: SignLayou
         r, c = divmod(i, cols)
         cx = x + c * (cell_w + gap)
         cy = y_top - r * (photo + 4 * MM) - photo
-        s.photo(cx, cy, photo, photo, sp.photo, sp.name, color, circle=True, base_dir=sp.base_dir)
+        s.photo(cx, cy, photo, photo, sp.photo, sp.name, color, circle=True,
+                base_dir=sp.base_dir, where=sp.src)  # fmt: skip
         tx = cx + photo + 3.5 * MM
         tw = cell_w - photo - 3.5 * MM
         name = sp.name + (f" ({sp.pronouns})" if sp.pronouns and rows == 1 else "")
