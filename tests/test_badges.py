@@ -365,3 +365,105 @@ def test_speaker_back_sets_every_qr_on_one_right_edge_schedule_last(tmp_path, ru
     assert max(rights) - min(rights) < 1.5 * MM  # one column
     sched = found.pop("https://example.org/")
     assert all(sched.top_left.y > p.bottom_left.y for p in found.values())  # below the sessions
+
+
+# -- review fixes ------------------------------------------------------------------
+
+
+def _a6_with(tmp_path, name, old, new):
+    from printkit.products.badge_layout import layout_path
+
+    text = layout_path("a6").read_text(encoding="utf-8")
+    assert old in text
+    p = tmp_path / name
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
+
+
+def test_a_qr_too_small_for_the_target_is_one_layout_error(tmp_path, runner):
+    lay = _a6_with(tmp_path, "u6.yaml", "  size: 22mm", "  size: 2mm")
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--layout", lay, "--offline", "-o", out)
+    assert res.exit_code == 1 and not out.exists()
+    found = [x for x in res.stderr.splitlines() if "qr" in x]
+    assert len(found) == 1, res.stderr
+    assert found[0].startswith(f"{lay}:37: qr.size: 2mm is below the printable minimum")
+    assert "mm for a typical profile URL" in found[0] and "speakers.yaml" not in res.stderr
+
+
+def _ink_runs(page, top_cut, bottom_cut, dpi=150):
+    """Runs of rows (top to bottom) holding dark ink, between two cuts in points from the top."""
+    img = page.render(scale=dpi / 72).to_pil().convert("L")
+    k = dpi / 72
+    rows = []
+    for y in range(int(top_cut * k), img.height - int(bottom_cut * k)):
+        row = img.crop((0, y, img.width, y + 1))
+        rows.append(row.getextrema()[0] < 140)
+    runs, start = [], None
+    for i, dark in enumerate([*rows, False]):
+        if dark and start is None:
+            start = i
+        elif not dark and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
+
+
+def test_devanagari_name_lines_do_not_touch_and_are_not_smaller(tmp_path, runner):
+    people = csv_file(tmp_path, [("राहुल शर्मा", "", "attendee", "", "", "", ""),
+                                 ("Rahul Sharma", "", "attendee", "", "", "", "")])  # fmt: skip
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                 "--target", "screen", "--front-only", "--sort", "none", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    pdf = pdfium.PdfDocument(out)
+    heights = []
+    for page in pdf:  # between the event band (22 mm) and the role band (15 mm): no photo, no QR
+        runs = _ink_runs(page, 23 * MM, 16 * MM)
+        assert len(runs) == 2, runs  # first name and surname, white between them
+        heights.append(runs[0][1] - runs[0][0])
+    deva, latin = heights
+    assert deva >= 0.95 * latin  # the Devanagari first name looks as large as the Latin one
+
+
+def test_screen_badges_link_their_qr_and_have_an_outline(tmp_path, runner, sample_event):
+    sps = sample_event.speakers[:2]
+    out = tmp_path / "s.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--only", ",".join(s.id for s in sps), "--sort",
+                 "none", "--target", "screen", "--offline", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    with pikepdf.open(out) as pdf:
+        with pdf.open_outline() as outline:
+            assert [str(x.title) for x in outline.root] == [s.name for s in sps]
+        front = pdf.pages[0]
+        uris = [str(a.A.URI) for a in front.get("/Annots", [])]
+        assert uris == [sps[0].profile_url]
+        x0, y0, x1, y1 = (float(v) for v in front.Annots[0].Rect)
+    page = pdfium.PdfDocument(out)[0]
+    h = page.get_size()[1]
+    img = page.render(scale=2).to_pil()
+    crop = img.crop((int(x0 * 2), int((h - y1) * 2), int(x1 * 2), int((h - y0) * 2)))
+    assert [r.text for r in zxingcpp.read_barcodes(crop)] == [sps[0].profile_url]
+
+
+def test_label_stock_defaults_to_front_only(tmp_path, runner):
+    people = csv_file(tmp_path, [("Alice Uno", "", "attendee", "", "T-1", "", "")])
+    for extra, pages in (((), 1), (("--duplex",), 2)):
+        out = tmp_path / "l.pdf"
+        res = invoke(runner, "badges", SAMPLE, "--attendees", people, "--role", "attendee",
+                     "--layout", "cr80", "--sheet", "avery-l7418", *extra, "-o", out)  # fmt: skip
+        assert res.exit_code == 0, res.output
+        assert len(pdfium.PdfDocument(out)) == pages
+    res = invoke(runner, "badges", "--help")
+    assert "front-only on adhesive label stock" in " ".join(res.stdout.split())
+
+
+def test_start_at_and_sheet_messages_speak_the_commands_words(tmp_path, runner):
+    out = tmp_path / "b.pdf"
+    for n in ("99", "0"):
+        res = invoke(runner, "badges", SAMPLE, "--sheet", "a4-4up-a6", "--start-at", n,
+                     "--offline", "-o", out)  # fmt: skip
+        assert res.exit_code == 1 and "must be between 1 and 4" in res.stderr, res.stderr
+    res = invoke(runner, "badges", SAMPLE, "--sheet", "avery-5392", "--offline", "-o", out)
+    assert res.exit_code == 1 and "use --layout 4x3in" in res.stderr, res.stderr
+    assert not out.exists()

@@ -201,3 +201,48 @@ def test_side_front_keeps_a_gutter_between_name_and_qr(name):
     lay = load_badge_layout(name)
     boxes = front_boxes(lay, face(lay), lay.photo.show, True)
     assert boxes.qr is not None and boxes.qr.x - boxes.text.right >= 1.5 * lay.gap - 1e-6
+
+
+def _a6_with(tmp_path, name, old, new):
+    from printkit.products.badge_layout import layout_path
+
+    text = layout_path("a6").read_text(encoding="utf-8")
+    assert old in text
+    p = tmp_path / name
+    p.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return p
+
+
+def test_layout_size_errors_name_their_key_and_line(tmp_path):
+    lay = _a6_with(tmp_path, "unit.yaml", "margin: 7mm", "margin: 7cm")
+    with pytest.raises(PrintkitError) as e:
+        load_badge_layout(lay)
+    assert f"{lay}:8: margin: 7cm leaves no room for the name" in str(e.value)
+
+
+@pytest.mark.parametrize(("key", "value", "line"), [("qr.size", "400mm", 37),
+                                                     ("photo.size", "120mm", 34)])  # fmt: skip
+def test_layout_blocks_that_do_not_fit_are_errors_at_their_key(tmp_path, key, value, line):
+    old = {"qr.size": "  size: 22mm", "photo.size": "  size: 26mm"}[key]
+    lay = _a6_with(tmp_path, "big.yaml", old, f"  size: {value}")
+    with pytest.raises(PrintkitError) as e:
+        load_badge_layout(lay)
+    assert f"{lay}:{line}: {key}: {value} " in str(e.value)
+
+
+def test_stacked_qr_and_photo_that_crowd_out_the_name_are_an_error(tmp_path):
+    lay = _a6_with(tmp_path, "crowd.yaml", "  size: 22mm", "  size: 60mm")
+    with pytest.raises(PrintkitError, match=r"crowd.yaml:37: qr.size: 60mm leaves no room"):
+        load_badge_layout(lay)
+
+
+def test_ink_below_a_line_pushes_the_next_line_down():
+    cap = lambda size, bold: 0.7 * size  # noqa: E731
+    plain = [Block(("a", "b"), 20, False, "black", 1.1, 4.0), Block(("c",), 10, False, "k", 1.1, 0)]
+    deep = [Block(("a", "b"), 20, False, "black", 1.1, 4.0, (14, 18), (9, 9)),
+            Block(("c",), 10, False, "k", 1.1, 0, (9,), (0,))]  # fmt: skip
+    ys = baselines(plain, Box(0, 0, 100, 200), cap, "top")
+    assert ys[0][0] - ys[0][1] == pytest.approx(22) and ys[0][1] - ys[1][0] == pytest.approx(11)
+    ys = baselines(deep, Box(0, 0, 100, 200), cap, "top")
+    assert ys[0][0] - ys[0][1] >= 9 + 18  # the first line's descent + the second's ascent
+    assert ys[0][1] - ys[1][0] >= 9 + 9
