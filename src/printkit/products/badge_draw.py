@@ -121,6 +121,8 @@ def scale(text: str, bold: bool) -> float:
 def block(lines, size: float, bold: bool, color: str, leading: float, after: float) -> Block:
     """A Block with each line's ink extents, so marks above and below never touch."""
     lines = tuple(lines)
+    if all(x.isascii() for x in lines):  # the common case: PK-Sans, the leading's spacing
+        return Block(lines, size, bold, color, leading, after)
     ext = [ink(x, bold) for x in lines]
     if all(d == 0.0 for _, d in ext):
         return Block(lines, size, bold, color, leading, after)
@@ -294,12 +296,12 @@ class BadgeArt:
         first_size = int(_text.size_for_cap_height(n.first_cap, True) * 10) / 10
         gap = lay.gap
         blocks = []
-        k = scale(b.first, True)
+        k = 1.0 if b.first.isascii() else scale(b.first, True)
         fit = self._fit_name(b, b.first, width, first_size * k, n.first_min * k, n.first_lines,
                              True)  # fmt: skip
         blocks.append(block(fit.lines, fit.size, True, lay.colors.ink, n.leading, fit.size * 0.28))
         if b.rest:
-            k = scale(b.rest, False)
+            k = 1.0 if b.rest.isascii() else scale(b.rest, False)
             fit = self._fit_name(b, b.rest, width, n.surname_size * k, n.surname_min * k,
                                  n.surname_lines)  # fmt: skip
             blocks.append(block(fit.lines, fit.size, False, lay.colors.ink, n.leading, gap))

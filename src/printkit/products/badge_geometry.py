@@ -155,12 +155,16 @@ def pitches(b: Block) -> list[float]:
 
 def _after(a: Block, b: Block) -> float:
     """Space from a's last baseline to b's top: `after`, or more when a's ink hangs lower."""
-    down = _below(a, len(a.lines) - 1)
+    if not a.desc:
+        return a.after
+    down = a.desc[-1]
     return max(a.after, down + CLEAR * b.size) if down else a.after
 
 
 def block_height(b: Block, cap: Callable[[float, bool], float]) -> float:
     """From the top of the first line (cap line or higher ink) to the baseline of the last."""
+    if not b.asc:
+        return cap(b.size, b.bold) + (len(b.lines) - 1) * b.size * b.leading
     return _top(b, cap) + sum(pitches(b))
 
 
