@@ -176,7 +176,8 @@ def test_contents_page_numbers_point_at_the_headings(sample, sample_pdf):
         if not t.isupper() and t.strip() != sample.name and int(n) <= len(texts)
     ]
     titles = [t for t, _ in entries]
-    for expected in ("Welcome", "At a glance", "Sessions", "Speakers", "Speaker index", "Venue"):
+    for expected in ("Welcome", "At a glance", "Sessions", "Speakers", "Speaker index",
+                     "Track index", "Venue"):  # fmt: skip
         assert expected in titles
     assert "Tuesday 6 May 2025" in titles
     lines = [(p.extract_text() or "").splitlines() for p in pypdf.PdfReader(sample_pdf).pages]
@@ -220,6 +221,112 @@ def test_shop_file_has_boxes_cmyk_embedded_fonts(sample_pdf):
     trim = [float(v) for v in page["/TrimBox"]]
     assert round((trim[2] - trim[0]) / 72 * 25.4) == 148
     assert round((trim[3] - trim[1]) / 72 * 25.4) == 210
+
+
+# -- indexes ------------------------------------------------------------------------
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", norm(s))
+
+
+def _visual_lines(page) -> list[str]:
+    """A pdfium page's text as seen: by column, characters grouped by baseline, left to right.
+
+    Index numbers are drawn right to left, so the content order reads them backwards.
+    """
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    tp = page.get_textpage()
+    mid = page.get_size()[0] / 2
+    rows: dict[tuple[bool, float], list] = {}
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for i in range(tp.count_chars()):
+        ch = tp.get_text_range(i, 1)
+        if not ch or ch.isspace():
+            continue
+        raw.FPDFText_GetCharOrigin(tp.raw, i, x, y)
+        left, _, right, _ = tp.get_charbox(i, loose=True)
+        rows.setdefault((left > mid, -round(y.value, 1)), []).append((left, right, ch))
+    lines = []
+    for _, chars in sorted(rows.items()):
+        chars.sort()
+        out, prev = "", None
+        for left, right, ch in chars:
+            if prev is not None and left - prev > 1.0:
+                out += " "
+            out, prev = out + ch, right
+        lines.append(out)
+    return lines
+
+
+def _section_text(path, pages: range) -> str:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    text = "\n".join(ln for n in pages for ln in _visual_lines(doc[n - 1]))
+    doc.close()
+    return text
+
+
+def _printed_pages(text: str, label: str) -> list[int]:
+    """The page numbers printed after `label` in an index (its dot leader is not text)."""
+    found = re.findall(re.escape(norm(label)) + r" ?(\d+(?:, \d+)*)(?!\d)", norm(text))
+    assert len(found) == 1, (label, found)
+    return [int(n) for n in found[0].split(", ")]
+
+
+def _section_pages(book, key: str) -> range:
+    first = book.numbers[f"section:{key}"]
+    later = [n for a, n in book.numbers.items() if a.startswith("section:") and n > first]
+    return range(first, min(later, default=len(book.pages)))
+
+
+@pytest.mark.parametrize("which", ["sample", "tiny"])
+def test_speaker_index_pages_hold_that_speakers_sessions(which, request):
+    ev, path = request.getfixturevalue(which), request.getfixturevalue(f"{which}_pdf")
+    book = booklet.plan_booklet(ev)
+    index = _section_pages(book, "speaker-index")
+    text = _section_text(path, index)
+    sessions = _section_pages(book, "sessions")
+    pages = [_squash(t) for t in page_texts(path)]
+    people = [sp for sp in ev.speakers if ev.sessions_of(sp.id)]
+    assert len(people) >= 4
+    for sp in people:
+        printed = _printed_pages(text, sp.name)
+        titles = [_squash(s.title) for s in ev.sessions_of(sp.id)]
+        for n in printed:
+            assert n in sessions, (sp.name, n)  # a session page, not the grid or the profile
+            assert any(t in pages[n - 1] for t in titles), (sp.name, n)
+        for t in titles:  # and every session of theirs is on a page the index names
+            assert any(t in pages[n - 1] for n in printed), (sp.name, t)
+    if which == "tiny":  # Grace Hopper has three sessions on more than one page
+        grace = [f"session:{s.id}" for s in ev.sessions_of("p1")]
+        assert (
+            len(_printed_pages(text, "Grace Hopper")) == len({book.numbers[a] for a in grace}) > 1
+        )
+
+
+@pytest.mark.parametrize("which", ["sample", "tiny"])
+def test_track_index_pages_hold_that_tracks_sessions(which, request):
+    ev, path = request.getfixturevalue(which), request.getfixturevalue(f"{which}_pdf")
+    book = booklet.plan_booklet(ev)
+    index = _section_pages(book, "track-index")
+    text = _section_text(path, index)
+    sessions = _section_pages(book, "sessions")
+    pages = [_squash(t) for t in page_texts(path)]
+    checked = 0
+    for track in ev.tracks:
+        for s in ev.sessions:
+            if s.track != track.id or s.is_break:
+                continue
+            (n,) = _printed_pages(text, s.title)
+            assert n in sessions, (s.title, n)
+            assert _squash(s.title) in pages[n - 1], (track.name, s.title, n)
+            checked += 1
+    assert checked >= 9
 
 
 # -- QR codes ----------------------------------------------------------------------
