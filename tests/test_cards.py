@@ -104,3 +104,20 @@ def test_short_cards_and_office_sheet(event, tmp_path):
     assert "SUGGESTED INTRODUCTION" in text and "Please welcome" in text
     assert "Late talk" in text and "Hand over at 23:30" in text
     assert "Coffee" not in text
+
+
+def test_without_a_version_the_stamp_is_the_data_files_time(tmp_path):
+    """No event.version: 'as of' shows when the data was last changed (local time)."""
+    import os
+    from datetime import datetime
+
+    path = tmp_path / "event.yaml"
+    path.write_text(EVENT.replace("  version: draft 3\n", ""), encoding="utf-8")
+    when = datetime(2024, 3, 5, 14, 30).timestamp()
+    os.utime(path, (when, when))
+    ev = load_event(path, Problems())
+    assert not ev.version
+    out = tmp_path / "cards.pdf"
+    cards.build(ev, out, problems=Problems(), target="shop")
+    texts = _texts(out)
+    assert texts and all("as of 2024-03-05 14:30" in t for t in texts)

@@ -466,3 +466,21 @@ def test_a_low_resolution_speaker_photo_is_warned_at_the_speaker(tmp_path):
     signs.build(ev, tmp_path / "s.pdf", problems=problems, target="shop", kind="door")
     soft = [str(p) for p in problems.warnings if "print soft" in p.message]
     assert len(soft) == 1 and soft[0].startswith(f"{folder / 'event.yaml'}:5: photo:"), soft
+
+
+def test_without_a_version_the_stamp_is_the_data_files_time(tmp_path):
+    """No event.version: room and door signs say 'as of' the data's modification time."""
+    import os
+    from datetime import datetime
+
+    path = tmp_path / "event.yaml"
+    path.write_text(_event_yaml().replace("  version: v7 (2025-05-01)\n", ""), encoding="utf-8")
+    when = datetime(2024, 3, 5, 14, 30).timestamp()  # local time, as the stamp reads it
+    os.utime(path, (when, when))
+    ev = load_event(path, Problems())
+    assert not ev.version
+    out = tmp_path / "signs.pdf"
+    signs.build(ev, out, problems=Problems(), target="shop", rooms=("long",), days=("2025-05-07",))
+    texts = _texts(out)
+    assert len(texts) == 2  # the room's day sign and the last talk's door sign
+    assert all("as of 2024-03-05 14:30" in t for t in texts), texts
