@@ -122,6 +122,7 @@ def build(
             target,
             title=f"{event.name}: badges",
             problems=problems,
+            event=event,
             sheet=sheet_obj,
             duplex=with_back,
             photos=photos,

@@ -410,7 +410,8 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     anchor = f"speaker:{sp.id}"
 
     def draw(surface, x, y_top, c) -> None:
-        surface.photo(x, y_top - ph, ph, ph, sp.photo, sp.name, color, base_dir=sp.base_dir)
+        surface.photo(x, y_top - ph, ph, ph, sp.photo, sp.name, color, base_dir=sp.base_dir,
+                      where=sp.src)  # fmt: skip
         tx = x + ph + gap
         st.draw(surface, tx, y_top)
         y = y_top - st.height - 1.5 * MM

@@ -169,7 +169,7 @@ def build(
         raise PrintkitError("nothing to print: no session has a host introduction or speakers")
     press = Press(out, lay.size, target, title=f"{event.name}: host cue cards",
                   problems=problems, sheet=lay.office_sheet if target == "office" else None,
-                  subject="Host cue cards")  # fmt: skip
+                  subject="Host cue cards", event=event)  # fmt: skip
     cards = own = 0
     with press:
         for ses in sessions:
