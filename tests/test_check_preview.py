@@ -69,13 +69,14 @@ def make_pdf(
     edge_text: bool = False,
     pages: int = 1,
     finish: bool = True,
+    bleed: float = BLEED,
 ) -> Path:
     """A tiny A6 shop piece; each flag adds one thing a preflight should notice."""
     extra = {}
     if boxes:
         extra = {
             "trimBox": (MARGIN, MARGIN, MARGIN + W, MARGIN + H),
-            "bleedBox": (MARGIN - BLEED, MARGIN - BLEED, MARGIN + W + BLEED, MARGIN + H + BLEED),
+            "bleedBox": (MARGIN - bleed, MARGIN - bleed, MARGIN + W + bleed, MARGIN + H + bleed),
         }
     buf = io.BytesIO()
     c = canvas.Canvas(
@@ -121,6 +122,13 @@ def make_pdf(
 
 def levels(report, target: str | None = None) -> dict[str, str]:
     return {f.topic: f.level for f in judge(report, target or default_target(report))}
+
+
+def test_no_bleed_fails_a_shop_file_and_thin_bleed_warns(tmp_path):
+    none = check_pdf(make_pdf(tmp_path / "none.pdf", bleed=0), qr=False)
+    assert "FAIL" in {f.level for f in judge(none, "shop") if f.topic == "bleed"}
+    thin = check_pdf(make_pdf(tmp_path / "thin.pdf", bleed=1 * mm), qr=False)
+    assert {f.level for f in judge(thin, "shop") if f.topic == "bleed"} == {"WARN"}
 
 
 # ---------------------------------------------------------------- pure parts

@@ -593,13 +593,22 @@ def judge(report: CheckReport, target: str) -> list[Finding]:
 
 
 def _judge_bleed(report: CheckReport) -> list[Finding]:
-    short = []
+    """No bleed at all fails a print-shop file; some but under 3 mm is a warning."""
+    none, short = [], []
     for p in report.pages:
-        if p.trim is not None and p.bleed is not None and min(bleed_mm(p.trim, p.bleed)) < 2.95:
+        if p.trim is None or p.bleed is None:
+            continue
+        least = min(bleed_mm(p.trim, p.bleed))
+        if least < 0.05:
+            none.append(p.number)
+        elif least < 2.95:
             short.append(p.number)
+    out = []
+    if none:
+        out.append(Finding("FAIL", "bleed", f"no bleed on {_pages(none)} (a print shop needs 3 mm)"))
     if short:
-        return [Finding("WARN", "bleed", f"less than 3 mm bleed on {_pages(short)}")]
-    return [Finding("PASS", "bleed", "3 mm or more on every side")]
+        out.append(Finding("WARN", "bleed", f"less than 3 mm bleed on {_pages(short)}"))
+    return out or [Finding("PASS", "bleed", "3 mm or more on every side")]
 
 
 def _pages(numbers: list[int]) -> str:
