@@ -126,3 +126,22 @@ def test_layouts_lists_and_prints_a_copyable_layout(runner, tmp_path):
     assert out.is_file()
     r = invoke(runner, "layouts", "badges", "a9")
     assert r.exit_code == 1 and "no badges layout named 'a9'" in r.stderr
+
+
+def test_paper_chooses_the_office_sheet(runner, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "cards.pdf"
+    r = invoke(runner, "cards", "--target", "office", "--paper", "letter", "-o", out)
+    assert r.exit_code == 0, r.output
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in PdfReader(out).pages}  # fmt: skip
+    assert sizes == {(612, 792)}  # US Letter
+    out = tmp_path / "badges.pdf"
+    r = invoke(
+        runner, "badges", "--paper", "letter", "--only", "xiyuan-wang", "--offline", "-o", out
+    )
+    assert r.exit_code == 0, r.output
+    assert round(float(PdfReader(out).pages[0].mediabox.width)) == 612
+    r = invoke(runner, "badges", "--paper", "letter", "--target", "shop", "-o", tmp_path / "x.pdf")
+    assert r.exit_code == 1 and "office printer's paper" in r.stderr

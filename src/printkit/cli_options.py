@@ -100,6 +100,18 @@ def layout_option(help_text: str):
     return click.option("--layout", metavar="NAME|FILE", default=None, help=help_text)
 
 
+PAPERS = ("a4", "letter")
+
+
+def paper_option(f):
+    return click.option(
+        "--paper",
+        type=click.Choice(PAPERS, case_sensitive=False),
+        default=None,
+        help="Office printer paper for pieces laid n-up (default: the layout's sheet, else A4).",
+    )(f)
+
+
 def strict_option(f):
     return click.option("--strict", is_flag=True, help="Treat every warning as an error.")(f)
 

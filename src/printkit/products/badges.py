@@ -25,6 +25,7 @@ from printkit.cli_options import (
     layout_option,
     offline_option,
     output_option,
+    paper_option,
     run_product,
 )
 from printkit.errors import PrintkitError, Problems
@@ -287,6 +288,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @event_argument
 @click.option("--attendees", metavar="CSV", help="Attendee CSV (name, organization, role, ...).")
 @layout_option("Badge layout: a6 (default), 4x3in, cr80, a7, foldover-a5, or a YAML file.")
+@paper_option
 @click.option(
     "--sheet",
     metavar="NAME|FILE",
@@ -324,9 +326,16 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--sort", type=click.Choice(SORTS), default="name", show_default=True)
 @output_option(DEFAULT_NAME)
 @offline_option
-def command(event, attendees, layout, sheet, target, duplex, start_at, only, roles, sort, output,
-            offline):  # fmt: skip
+def command(event, attendees, layout, paper, sheet, target, duplex, start_at, only, roles, sort,
+            output, offline):  # fmt: skip
     """Speaker and attendee badges: shop pages, or n-up sheets and label stock."""
+    if paper and sheet:
+        raise PrintkitError("--paper and --sheet both choose the paper: give one of them")
+    if paper and target in ("shop", "screen"):
+        raise PrintkitError(
+            f"--paper chooses the office printer's paper; not for --target {target}"
+        )
+    sheet = sheet or (paper.lower() if paper else None)
     run_product(
         build,
         event,

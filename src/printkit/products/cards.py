@@ -19,10 +19,12 @@ from printkit.cli_options import (
     layout_option,
     offline_option,
     output_option,
+    paper_option,
     run_product,
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
+from printkit.layout import load_sheet
 from printkit.model import Event, Session
 from printkit.press import text as _text
 from printkit.press.surface import Surface
@@ -157,6 +159,7 @@ def build(
     target: str = "shop",
     layout: str | None = None,
     offline: bool = False,
+    paper: str | None = None,
     **_ignored,
 ) -> str:
     """Render the host cue cards into `out`; return the summary line."""
@@ -167,9 +170,15 @@ def build(
     sessions = cue_sessions(event)
     if not sessions:
         raise PrintkitError("nothing to print: no session has a host introduction or speakers")
+    if paper and target != "office":
+        raise PrintkitError(
+            f"--paper chooses the office printer's paper; not for --target {target}"
+        )
+    sheet = None
+    if target == "office":
+        sheet = load_sheet(paper.lower()) if paper else lay.office_sheet
     press = Press(out, lay.size, target, title=f"{event.name}: host cue cards",
-                  problems=problems, sheet=lay.office_sheet if target == "office" else None,
-                  subject="Host cue cards", event=event)  # fmt: skip
+                  problems=problems, sheet=sheet, subject="Host cue cards", event=event)  # fmt: skip
     cards = own = 0
     with press:
         for ses in sessions:
@@ -197,8 +206,10 @@ def build(
 @event_argument
 @layout_option("Card layout: a6 (default), a5, or a YAML file.")
 @target_option("shop")
+@paper_option
 @output_option("cards.pdf")
 @offline_option
-def command(event, layout, target, output, offline):
+def command(event, layout, target, paper, output, offline):
     """Host cue cards from each session's introduction."""
-    run_product(build, event, output, "cards.pdf", target=target, layout=layout, offline=offline)
+    run_product(build, event, output, "cards.pdf", target=target, layout=layout, offline=offline,
+                paper=paper)  # fmt: skip
