@@ -19,3 +19,18 @@ def test_creep_without_imposed_is_refused(runner, tmp_path):
     r = invoke(runner, "booklet", "--creep", "0.5", "-o", out)
     assert r.exit_code == 1 and "--creep only applies to imposed spreads" in r.stderr
     assert not out.exists()
+
+
+def test_long_texts_option_overrides_the_layout(runner, tmp_path):
+    from pypdf import PdfReader
+
+    phrase = "Compute Architecture for Neural Networks"  # from the sample's one abstract
+
+    def text(*opts):
+        out = tmp_path / f"b{len(opts)}.pdf"
+        r = invoke(runner, "booklet", *opts, "--offline", "-o", out)
+        assert r.exit_code == 0, r.output
+        return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
+
+    assert phrase in text()
+    assert phrase not in text("--long-texts", "no")

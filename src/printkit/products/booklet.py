@@ -13,6 +13,7 @@ The pipeline, top to bottom:
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from dataclasses import dataclass, field
 from functools import partial
@@ -270,14 +271,20 @@ def build(
     creep: float = 0.0,
     offline: bool = False,
     photos=None,
+    long_texts: str | None = None,
     **_ignored,
 ) -> str:
-    """Write the booklet for `event` to `out`; return the summary line."""
+    """Write the booklet for `event` to `out`; return the summary line.
+
+    `long_texts` (auto|yes|no) overrides the layout's `abstracts` and `bios`.
+    """
     from printkit.press.images import PhotoStore
     from printkit.press.page import Press
 
     out = Path(out)
     L = load_booklet_layout(layout, problems)
+    if long_texts:
+        L = dataclasses.replace(L, abstracts=long_texts, bios=long_texts)
     if creep < 0 or creep > 5:
         raise PrintkitError(f"--creep must be between 0 and 5 mm, got {creep:g}")
     if creep and not imposed:
@@ -336,8 +343,15 @@ def build(
 )
 @click.option("--creep", type=float, default=0.0, metavar="MM", show_default=True,
               help="With --imposed: shift the innermost sheet's pages this far toward the spine.")  # fmt: skip
+@click.option(
+    "--long-texts",
+    type=click.Choice(("auto", "yes", "no")),
+    default=None,
+    help="Abstracts and bios: auto (the default) leaves them out above 300 sessions, where "
+    "the QR codes lead to them; yes prints them whatever the size.",
+)
 @offline_option
-def command(event, output, target, layout, imposed, creep, offline):
+def command(event, output, target, layout, imposed, creep, long_texts, offline):
     """The programme booklet: cover, contents, schedule, sessions, speakers, indexes, venue."""
     run_product(build, event, output, DEFAULT_NAME, target=target, layout=layout, imposed=imposed,
-                creep=creep, offline=offline)  # fmt: skip
+                creep=creep, offline=offline, long_texts=long_texts)  # fmt: skip
