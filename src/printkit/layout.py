@@ -240,6 +240,36 @@ def _dataclass(data: dict, tp, where: _Where, problems: Problems):
         return _MISSING
 
 
+# -- paper -----------------------------------------------------------------
+
+
+def check_paper(what: str, paper: str | None, width: float | None, height: float | None,
+                key: str = "paper") -> None:  # fmt: skip
+    """A layout's `paper` (or `size`) and `width`/`height` → ValueError unless one size is given.
+
+    `what` names the layout in the message ("a badge layout"); an unknown
+    paper name raises paper_size's ValueError, which lists the known ones.
+    """
+    if paper is None and (width is None or height is None):
+        raise ValueError(f"{what} needs `{key}` or both `width` and `height`")
+    if paper is not None:
+        paper_size(paper)
+
+
+def resolve_size(paper: str | None, width: float | None, height: float | None,
+                 orientation: str = "portrait") -> tuple[float, float]:  # fmt: skip
+    """A paper name or width/height (these win) → (width, height) in points, turned to `orientation`."""
+    if width is not None and height is not None:
+        w, h = width, height
+    elif paper is not None:
+        w, h = paper_size(paper)
+    else:
+        raise ValueError("needs a paper name or both width and height")
+    if (orientation == "landscape") != (w > h):
+        w, h = h, w
+    return w, h
+
+
 # -- sheets ----------------------------------------------------------------
 
 
@@ -274,13 +304,7 @@ class Sheet:
     source: str = ""
 
     def __post_init__(self):
-        if self.paper is None and (self.width is None or self.height is None):
-            raise ValueError("a sheet needs `paper` or both `width` and `height`")
-        if self.paper is not None:
-            try:
-                paper_size(self.paper)
-            except ValueError as e:
-                raise ValueError(str(e)) from None
+        check_paper("a sheet", self.paper, self.width, self.height)
         if (self.label_width is None) != (self.label_height is None):
             raise ValueError("give both label_width and label_height, or neither")
         for n in (self.cols, self.rows):
@@ -289,13 +313,7 @@ class Sheet:
 
     def size(self) -> tuple[float, float]:
         """(width, height) of the sheet in points, turned for the orientation."""
-        if self.width is not None and self.height is not None:
-            w, h = self.width, self.height
-        else:
-            w, h = paper_size(self.paper or "A4")
-        if (self.orientation == "landscape") != (w > h):
-            w, h = h, w
-        return w, h
+        return resolve_size(self.paper, self.width, self.height, self.orientation)
 
     @property
     def margins(self) -> impose.Margins:

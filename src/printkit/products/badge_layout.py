@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Literal
 
 from printkit.errors import Problems
-from printkit.layout import Color, Length, find_layout, load_layout
-from printkit.units import MM, paper_size
+from printkit.layout import Color, Length, check_paper, find_layout, load_layout, resolve_size
+from printkit.units import MM
 
 DEFAULT_LAYOUT = "a6"
 
@@ -123,22 +123,13 @@ class BadgeLayout:
     colors: Colors = field(default_factory=Colors)
 
     def __post_init__(self):
-        if self.size is None and (self.width is None or self.height is None):
-            raise ValueError("a badge layout needs `size` or both `width` and `height`")
-        if self.size is not None:
-            paper_size(self.size)  # ValueError names the known sizes
+        check_paper("a badge layout", self.size, self.width, self.height, key="size")
         # sizes that do not fit the face: room_problems(), located at their keys by the loader
 
     @property
     def face(self) -> tuple[float, float]:
         """(width, height) of one badge face in points."""
-        if self.width is not None and self.height is not None:
-            w, h = self.width, self.height
-        else:
-            w, h = paper_size(self.size or "A6")
-        if (self.orientation == "landscape") != (w > h):
-            w, h = h, w
-        return w, h
+        return resolve_size(self.size, self.width, self.height, self.orientation)
 
     @property
     def piece(self) -> tuple[float, float]:

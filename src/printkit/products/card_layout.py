@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from printkit.layout import Color, Length, Sheet, load_layout
-from printkit.units import MM, paper_size
+from printkit.layout import Color, Length, Sheet, check_paper, load_layout, resolve_size
+from printkit.units import MM
 
 
 @dataclass(frozen=True)
@@ -37,19 +37,12 @@ class CardLayout:
     office_sheet: Sheet = field(default_factory=Sheet)  # office target: how cards go on paper
 
     def __post_init__(self):
-        if self.paper is None and (self.width is None or self.height is None):
-            raise ValueError("a card layout needs `paper` or both `width` and `height`")
-        if self.paper is not None:
-            paper_size(self.paper)
+        check_paper("a card layout", self.paper, self.width, self.height)
 
     @property
     def size(self) -> tuple[float, float]:
         """(width, height) of a card in points, portrait."""
-        if self.width is not None and self.height is not None:
-            w, h = self.width, self.height
-        else:
-            w, h = paper_size(self.paper or "A6")
-        return (min(w, h), max(w, h))
+        return resolve_size(self.paper, self.width, self.height)
 
 
 def load_card_layout(ref: str | None, problems=None) -> CardLayout:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from printkit.layout import Color, Length, load_layout
-from printkit.units import MM, paper_size
+from printkit.layout import Color, Length, check_paper, load_layout, resolve_size
+from printkit.units import MM
 
 
 @dataclass(frozen=True)
@@ -82,19 +82,12 @@ class SignLayout:
     door: DoorSignStyle = field(default_factory=DoorSignStyle)
 
     def __post_init__(self):
-        if self.paper is None and (self.width is None or self.height is None):
-            raise ValueError("a sign layout needs `paper` or both `width` and `height`")
-        if self.paper is not None:
-            paper_size(self.paper)  # ValueError names the known sizes
+        check_paper("a sign layout", self.paper, self.width, self.height)
 
     @property
     def portrait(self) -> tuple[float, float]:
         """(width, height) of a room sign, points."""
-        if self.width is not None and self.height is not None:
-            w, h = self.width, self.height
-        else:
-            w, h = paper_size(self.paper or "A4")
-        return (min(w, h), max(w, h))
+        return resolve_size(self.paper, self.width, self.height)
 
     @property
     def landscape(self) -> tuple[float, float]:
