@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
 
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as ptext
@@ -106,6 +107,12 @@ def initial(sp: Speaker) -> str:
     k = sort_key(sp)[0]
     ch = k[:1].upper()
     return ch if ch.isalpha() else "#"
+
+
+def by_initial(people) -> list[tuple[str, list[Speaker]]]:
+    """Speakers → (letter, speakers) groups, A–Z by family name; `#` for non-letters."""
+    ordered = sorted(people, key=sort_key)
+    return [(letter, list(group)) for letter, group in groupby(ordered, key=initial)]
 
 
 def sessions_in_order(event: Event) -> list[Session]:
@@ -330,16 +337,14 @@ def _chip_row(L):
 
 def speakers_section(ctx: Ctx, width: float) -> list[Block]:
     ev = ctx.event
-    people = sorted((sp for sp in ev.speakers if ev.sessions_of(sp.id)), key=sort_key)
-    if not people:
+    groups = by_initial(sp for sp in ev.speakers if ev.sessions_of(sp.id))
+    if not groups:
         return []
     out = [opener(ctx, "Speakers", "speakers")]
-    letter = None
-    for sp in people:
-        if initial(sp) != letter:
-            letter = initial(sp)
-            out.append(letter_heading(ctx, letter, width))
-        out.extend(speaker_entry(ctx, sp, width))
+    for letter, people in groups:
+        out.append(letter_heading(ctx, letter, width))
+        for sp in people:
+            out.extend(speaker_entry(ctx, sp, width))
     return out
 
 
@@ -519,18 +524,16 @@ def _publication(ctx: Ctx, p, width: float) -> Block:
 
 def speaker_index(ctx: Ctx, width: float) -> list[Block]:
     ev = ctx.event
-    people = sorted((sp for sp in ev.speakers if ev.sessions_of(sp.id)), key=sort_key)
-    if not people:
+    groups = by_initial(sp for sp in ev.speakers if ev.sessions_of(sp.id))
+    if not groups:
         return []
     out = [opener(ctx, "Speaker index", "speaker-index")]
-    letter = None
-    for sp in people:
-        if initial(sp) != letter:
-            letter = initial(sp)
-            out.append(_index_letter(ctx, letter))
-        sessions = ev.sessions_of(sp.id)
-        out.append(index_row(ctx, sp.name, [f"session:{s.id}" for s in sessions], width,
-                             f"speaker:{sp.id}"))  # fmt: skip
+    for letter, people in groups:
+        out.append(_index_letter(ctx, letter))
+        for sp in people:
+            sessions = ev.sessions_of(sp.id)
+            out.append(index_row(ctx, sp.name, [f"session:{s.id}" for s in sessions], width,
+                                 f"speaker:{sp.id}"))  # fmt: skip
     return out
 
 
