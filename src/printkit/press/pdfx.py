@@ -58,12 +58,7 @@ def finish_pdfx(
     Every page must carry a TrimBox and a BleedBox inside its MediaBox;
     a page without them is a printkit bug and raises ValueError.
     """
-    when = document_date(date)
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        _require_print_boxes(doc)
-        _set_output_intent(doc)
-        _set_metadata(doc, title, creator, subject, author, when=when, pdfx=True)
-        return _save(doc, version="1.6")
+    return _finish(pdf, title, creator, subject, author, date, pdfx=True)
 
 
 def finish_screen(
@@ -76,10 +71,18 @@ def finish_screen(
     date: datetime | None = None,
 ) -> bytes:
     """Return `pdf` with deterministic Info and XMP metadata, no output intent."""
+    return _finish(pdf, title, creator, subject, author, date, pdfx=False)
+
+
+def _finish(pdf: bytes, title, creator, subject, author, date, *, pdfx: bool) -> bytes:
+    """PDF bytes → the same pages with fixed Info/XMP, and for PDF/X the boxes checked and intent."""
     when = document_date(date)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        _set_metadata(doc, title, creator, subject, author, when=when, pdfx=False)
-        return _save(doc, version="")
+        if pdfx:
+            _require_print_boxes(doc)
+            _set_output_intent(doc)
+        _set_metadata(doc, title, creator, subject, author, when=when, pdfx=pdfx)
+        return _save(doc, version="1.6" if pdfx else "")
 
 
 def add_pdfx_parts(
@@ -169,10 +172,7 @@ class _XMPStream(pdfdoc.PDFStream):
     def format(self, document) -> bytes:
         m = self.meta
         h = hashlib.sha256(self.digest() if self.digest else b"")
-        h.update(
-            f"{m['title']}\0{m['creator']}\0{m['subject']}\0{m['author']}\0{self.stamp}".encode()
-        )
-        doc_id = f"uuid:{uuid.UUID(bytes=h.digest()[:16], version=4)}"
+        doc_id = _document_id(h, m["title"], m["creator"], m["subject"], m["author"], self.stamp)
         self.content = _xmp(**m, when=self.when, document_id=doc_id, instance_id=doc_id).encode()
         return super().format(document)
 
@@ -261,13 +261,11 @@ def _set_metadata(doc, title, creator, subject, author, *, when: datetime, pdfx:
         info.GTS_PDFXVersion = pikepdf.String(PDFX_VERSION)
     doc.trailer.Info = doc.make_indirect(info)
 
-    # Ids for XMP come from the page content and the metadata, so they are stable.
     digest = hashlib.sha256()
     for page in doc.pages:
         for stream in _content_streams(page):
             digest.update(stream.read_bytes())
-    digest.update(f"{title}\0{creator}\0{subject}\0{author}\0{stamp}".encode())
-    doc_id = uuid.UUID(bytes=digest.digest()[:16], version=4)
+    doc_id = _document_id(digest, title, creator, subject, author, stamp)
     xmp = _xmp(
         title=title,
         creator=creator,
@@ -275,13 +273,22 @@ def _set_metadata(doc, title, creator, subject, author, *, when: datetime, pdfx:
         author=author,
         when=when,
         pdfx=pdfx,
-        document_id=f"uuid:{doc_id}",
-        instance_id=f"uuid:{doc_id}",
+        document_id=doc_id,
+        instance_id=doc_id,
     )
     meta = pikepdf.Stream(doc, xmp.encode("utf-8"))
     meta.Type = pikepdf.Name.Metadata
     meta.Subtype = pikepdf.Name.XML
     doc.Root.Metadata = doc.make_indirect(meta)
+
+
+def _document_id(h, title, creator, subject, author, stamp: str) -> str:
+    """A content hash plus the metadata → the XMP id `uuid:...`: stable, nothing random.
+
+    The uuid only carries version-4 bits so readers accept it; its bytes are the hash.
+    """
+    h.update(f"{title}\0{creator}\0{subject}\0{author}\0{stamp}".encode())
+    return f"uuid:{uuid.UUID(bytes=h.digest()[:16], version=4)}"
 
 
 def _content_streams(page: pikepdf.Page):
