@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from printkit.importers.common import IdPool, clean_line, fmt_time, http_url, slugify, wall_clock
+from printkit.importers.common import (
+    IdPool,
+    clean_line,
+    fmt_time,
+    http_url,
+    slugify,
+    truthy,
+    wall_clock,
+)
+from printkit.importers.text import to_plain
 
 SESSION_TYPES = ("keynote", "talk", "workshop", "panel", "lightning", "break", "social")
 
@@ -380,3 +389,42 @@ def add_link(links: dict, name: str, url: str | None, report: Report, base: str 
         n += 1
         candidate = f"{key}-{n}"
     links[candidate] = good
+
+
+def session_extras(links: dict, report: Report, *, base: str | None = None, feedback=(),
+                   origin: str | None = None, logo=None, do_not_stream=None, do_not_record=None,
+                   recording_optout=None, answers=()) -> dict:  # fmt: skip
+    """A schedule session's side fields → its `extra` dict; feedback/origin URLs go into `links`.
+
+    `feedback` is a list of URLs; the flags are source values read with
+    `truthy`; `answers` are (question, answer) pairs, those without an answer
+    left out. What is kept or dropped is counted in `report`.
+    """
+    for url in feedback:
+        add_link(links, "feedback", url, report, base)
+        report.keep("feedback URLs (links.feedback)")
+    if origin:
+        add_link(links, "origin", origin, report, base)
+        report.keep("origin URLs (links.origin)")
+    if logo:
+        report.drop("session logos (not in our format)")
+    extra: dict = {}
+    flags = (("do_not_stream", do_not_stream), ("do_not_record", do_not_record),
+             ("recording_optout", recording_optout))  # fmt: skip
+    for key, value in flags:
+        if truthy(value):
+            extra[key] = True
+    kept = [
+        {"question": clean_line(q), "answer": to_plain(a)} for q, a in answers if (a or "").strip()
+    ]
+    if kept:
+        extra["answers"] = kept
+    for key in extra:
+        report.keep(f"session {key} (extra.{key})")
+    return extra
+
+
+def count_talk_guess(type_name: str | None, kind: str, report: Report) -> None:
+    """Count a source type other than talk/lecture that became a talk as guessed."""
+    if type_name and kind == "talk" and type_name.lower() not in ("talk", "lecture"):
+        report.guess(f"type {type_name!r} → talk")

@@ -6,14 +6,20 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
 
 from printkit.errors import PrintkitError
-from printkit.importers.build import EventBuilder, Report, add_link, session_type
+from printkit.importers.build import (
+    EventBuilder,
+    Report,
+    add_link,
+    count_talk_guess,
+    session_extras,
+    session_type,
+)
 from printkit.importers.common import (
     clean_line,
     http_url,
     parse_datetime,
     parse_duration,
     slugify,
-    truthy,
     zone,
 )
 from printkit.importers.options import ImportOptions
@@ -146,38 +152,17 @@ def _event(ev, builder: EventBuilder, report: Report, tz, base_url, day_date, da
             continue  # same as <feedback_url>, kept below
         add_link(links, label or "link", href, report, base_url)
         report.keep("other session links")
-    if _text(ev, "feedback_url"):
-        add_link(links, "feedback", _text(ev, "feedback_url"), report)
-        report.keep("feedback URLs (links.feedback)")
-    else:
-        for link in ev.findall("links/link"):
-            if "feedback" in (link.text or "").lower():
-                add_link(links, "feedback", link.get("href"), report)
-                report.keep("feedback URLs (links.feedback)")
-    if _text(ev, "origin_url"):
-        add_link(links, "origin", _text(ev, "origin_url"), report)
-        report.keep("origin URLs (links.origin)")
-    if _text(ev, "logo"):
-        report.drop("session logos (not in our format)")
-
-    extra = {}
-    if truthy(_text(ev, "do_not_stream")):
-        extra["do_not_stream"] = True
-    if truthy(_text(ev, "do_not_record")):
-        extra["do_not_record"] = True
-    if truthy(ev.findtext("recording/optout")):
-        extra["recording_optout"] = True
-    answers = [
-        {"question": clean_line(a.findtext("question")), "answer": to_plain(a.findtext("answer"))}
-        for a in ev.findall("answers/answer")
-        if (a.findtext("answer") or "").strip()
-    ]
-    if answers:
-        extra["answers"] = answers
-    for key in extra:
-        report.keep(f"session {key} (extra.{key})")
-    if type_name and kind == "talk" and type_name.lower() not in ("talk", "lecture"):
-        report.guess(f"type {type_name!r} → talk")
+    feedback = [_text(ev, "feedback_url")]
+    if not feedback[0]:  # else the <links> labelled feedback
+        feedback = [x.get("href") for x in ev.findall("links/link")
+                    if "feedback" in (x.text or "").lower()]  # fmt: skip
+    extra = session_extras(
+        links, report, base=base_url, feedback=feedback, origin=_text(ev, "origin_url"),
+        logo=_text(ev, "logo"), do_not_stream=_text(ev, "do_not_stream"),
+        do_not_record=_text(ev, "do_not_record"), recording_optout=ev.findtext("recording/optout"),
+        answers=[(a.findtext("question"), a.findtext("answer")) for a in ev.findall("answers/answer")],
+    )  # fmt: skip
+    count_talk_guess(type_name, kind, report)
 
     builder.session(
         title=title,

@@ -6,14 +6,20 @@ import re
 from datetime import date
 
 from printkit.errors import PrintkitError
-from printkit.importers.build import EventBuilder, Report, add_link, session_type
+from printkit.importers.build import (
+    EventBuilder,
+    Report,
+    add_link,
+    count_talk_guess,
+    session_extras,
+    session_type,
+)
 from printkit.importers.common import (
     clean_line,
     http_url,
     is_relative_ref,
     parse_datetime,
     parse_duration,
-    truthy,
     zone,
 )
 from printkit.importers.frab_xml import _event_id, _join
@@ -132,31 +138,16 @@ def _event(ev: dict, builder: EventBuilder, report: Report, tz, base_url, day_da
         else:
             add_link(links, item.get("title") or "attachment", item.get("url"), report, base_url)
             report.keep("attachments (session links)")
-    if ev.get("feedback_url"):
-        add_link(links, "feedback", ev.get("feedback_url"), report, base_url)
-        report.keep("feedback URLs (links.feedback)")
-    if ev.get("origin_url"):
-        add_link(links, "origin", ev.get("origin_url"), report, base_url)
-    if ev.get("logo"):
-        report.drop("session logos (not in our format)")
-    extra = {}
-    if truthy(ev.get("do_not_record")):
-        extra["do_not_record"] = True
-    if truthy(ev.get("do_not_stream")):
-        extra["do_not_stream"] = True
-    if isinstance(ev.get("recording"), dict) and truthy(ev["recording"].get("optout")):
-        extra["recording_optout"] = True
-    answers = [
-        {"question": clean_line(_question(a)), "answer": to_plain(str(a.get("answer") or ""))}
-        for a in ev.get("answers") or []
-        if isinstance(a, dict) and str(a.get("answer") or "").strip()
-    ]
-    if answers:
-        extra["answers"] = answers
-    for key in extra:
-        report.keep(f"session {key} (extra.{key})")
-    if type_name and kind == "talk" and type_name.lower() not in ("talk", "lecture"):
-        report.guess(f"type {type_name!r} → talk")
+    rec = ev.get("recording") if isinstance(ev.get("recording"), dict) else {}
+    feedback = [ev["feedback_url"]] if ev.get("feedback_url") else []
+    extra = session_extras(
+        links, report, base=base_url, feedback=feedback,
+        origin=ev.get("origin_url"), logo=ev.get("logo"), do_not_stream=ev.get("do_not_stream"),
+        do_not_record=ev.get("do_not_record"), recording_optout=rec.get("optout"),
+        answers=[(_question(a), str(a.get("answer") or ""))
+                 for a in ev.get("answers") or [] if isinstance(a, dict)],
+    )  # fmt: skip
+    count_talk_guess(type_name, kind, report)
 
     builder.session(
         title=title,
