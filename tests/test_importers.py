@@ -533,3 +533,24 @@ def test_untyped_long_session_is_a_workshop():
     assert session_type(None, "Zero Trust day", report, timedelta(hours=8)) == "workshop"
     assert session_type(None, "Zero Trust", report, timedelta(minutes=45)) == "talk"
     assert len(report.guessed) == 2
+
+
+def test_schedule_json_keeps_origin_and_resolves_relative_feedback(tmp_path):
+    doc = (
+        (FIX / "schedule.json")
+        .read_text("utf-8")
+        .replace(
+            '"do_not_record": true,',
+            '"do_not_record": true, "feedback_url": "/jsoncon/talk/AAA/feedback/", '
+            '"origin_url": "https://cfp.example.org/jsoncon/talk/AAA/",',
+        )
+    )
+    src = tmp_path / "s.json"
+    src.write_text(doc, "utf-8")
+    result = run("schedule-json", src, "-o", tmp_path / "o")
+    assert result.exit_code == 0, result.output
+    assert "origin URLs" in result.output
+    hello = next(s for s in read(tmp_path / "o")["sessions"] if s["id"] == "keynote-hello-2")
+    links = hello["links"]
+    assert links["feedback"] == "https://cfp.example.org/jsoncon/talk/AAA/feedback/"
+    assert links["origin"] == "https://cfp.example.org/jsoncon/talk/AAA/"
