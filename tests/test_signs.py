@@ -484,3 +484,34 @@ def test_without_a_version_the_stamp_is_the_data_files_time(tmp_path):
     texts = _texts(out)
     assert len(texts) == 2  # the room's day sign and the last talk's door sign
     assert all("as of 2024-03-05 14:30" in t for t in texts), texts
+
+
+def test_door_sign_without_speakers_sets_its_title_larger(runner, tmp_path):
+    """A keynote with no names: the title is the sign, larger than a talk's title."""
+    out = tmp_path / "doors.pdf"
+    r = invoke(runner, "signs", "--kind", "door", "--room", "main-hall", "--offline", "-o", out)
+    assert r.exit_code == 0, r.output
+    out2 = tmp_path / "talk.pdf"
+    r = invoke(runner, "signs", "--kind", "door", "--room", "ai-infra-stage", "--day",
+               "2025-05-06", "--offline", "-o", out2)  # fmt: skip
+    assert r.exit_code == 0, r.output
+
+    def cap(path, word):
+        page = pdfium.PdfDocument(path)[0]
+        tp = page.get_textpage()
+        text = tp.get_text_range()
+        i = text.index(word)
+        left, bottom, right, top = tp.get_charbox(i)  # first capital of the title
+        return top - bottom
+
+    keynote = cap(out, "Keynote")
+    talk = cap(out2, tp_first_title(out2))
+    assert keynote > 1.3 * talk
+
+
+def tp_first_title(path) -> str:
+    """The first word of the door sign's title (the line after the kicker)."""
+    text = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    kicker = next(i for i, ln in enumerate(lines) if "·" in ln or ln.isupper())
+    return lines[kicker + 1].split()[0]

@@ -144,10 +144,15 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     if ses.subtitle:
         sub_h = st.subtitle * LEADING * 2 + 3 * MM
     title_h = max(y - bottom - sub_h - (5 * MM if speakers else 0), st.title_min * LEADING)
-    f = largest_fit(ses.title, lw_, title_h, st.title_max, st.title_min, st.title_lines,
+    # with no speakers the title is the sign: set it larger and a little above the middle
+    biggest = st.title_max * (NO_SPEAKER_SCALE if not speakers else 1.0)
+    f = largest_fit(ses.title, lw_, title_h, biggest, st.title_min, st.title_lines,
                     bold=True, leading=1.08)  # fmt: skip
     if f.truncated:
         s.problems.warn(f'title "{ses.title[:60]}" shortened on its door sign', *_where(ses))
+    if not speakers:
+        used = len(f.lines) * f.size * 1.08 + sub_h
+        y -= max(0.0, (y - bottom - used) * 0.4)
     y -= draw_lines(s, f, lx, y, bold=True, color=ink, leading=1.08)
     y -= _text.descent(f.size, True)
     if ses.subtitle:
@@ -172,6 +177,7 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
         _draw_speakers(s, event, ses, speakers, lx, top, W - 2 * m if wide else lw_, lay, photo)
 
 
+NO_SPEAKER_SCALE = 1.6  # a keynote or social without names: its title may grow this much
 AFFILIATION_MIN = 8.0  # pt: smallest affiliation type on a door sign (five speakers, long titles)
 
 
