@@ -504,9 +504,13 @@ def test_door_sign_without_speakers_sets_its_title_larger(runner, tmp_path):
         left, bottom, right, top = tp.get_charbox(i)  # first capital of the title
         return top - bottom
 
+    from printkit.press import text as _text
+
     keynote = cap(out, "Keynote")
     talk = cap(out2, tp_first_title(out2))
+    full = _text.cap_height(load_sign_layout("a4").door.title_max, True)
     assert keynote > 1.3 * talk
+    assert keynote > 1.2 * full  # beyond the layout's largest title size
 
 
 def tp_first_title(path) -> str:
