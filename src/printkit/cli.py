@@ -208,7 +208,7 @@ def init(directory, force):
     try:
         target.mkdir(parents=True, exist_ok=True)
         for f in sorted(sample_event_dir().iterdir()):
-            if f.is_file() and f.name != "NOTES.md":  # how the sample was made: not for a copy
+            if f.is_file():
                 shutil.copy2(f, target / f.name)
     except OSError as e:
         raise PrintkitError(f"{target}: cannot write: {e.strerror or e}") from None
