@@ -86,3 +86,19 @@ def test_unterminated_quote_is_an_error_at_its_line(tmp_path):
     with pytest.raises(PrintkitError) as e:
         load_attendees(p, Problems())
     assert str(e.value.problems[0]).startswith(f"{p}:2: a quoted field")
+
+
+def test_qr_with_a_script_link_is_refused(tmp_path):
+    import pytest
+
+    from printkit.errors import PrintkitError
+
+    p = csv_file(tmp_path, "name,qr\nAda,javascript:alert(1)\nBob,https://example.org/t/1\n")
+    with pytest.raises(PrintkitError) as e:
+        load_attendees(p, Problems())
+    assert str(e.value.problems[0]).startswith(f"{p}:2: qr: QR payload 'javascript:alert(1)'")
+    ok = csv_file(tmp_path, "name,qr\nBob,https://example.org/t/1\nCy,TICKET-42\n", name="ok.csv")
+    assert [a.qr for a in load_attendees(ok, Problems())] == [
+        "https://example.org/t/1",
+        "TICKET-42",
+    ]

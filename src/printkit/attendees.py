@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from pathlib import Path
 
 from printkit.errors import PrintkitError, Problems
 from printkit.model import ATTENDEE_ROLES, Attendee, Src
 from printkit.yamlsafe import read_text
 
+# Link schemes a phone would run or open locally: never encoded into a badge QR.
+_UNSAFE = re.compile(r"^\s*(?:javascript|vbscript|data|file|blob):", re.IGNORECASE)
 COLUMNS = ("name", "organization", "role", "pronouns", "id", "email", "qr")
 
 
@@ -78,6 +81,16 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
                     )
                     continue
                 seen_ids[ident] = first
+            qr = rec.get("qr") or None
+            if qr and _UNSAFE.match(qr):
+                local.error(
+                    f"QR payload {qr[:40]!r} is a {qr.split(':', 1)[0]}: link; only http(s) "
+                    "links (or plain text such as a ticket code) are encoded",
+                    file,
+                    first,
+                    "qr",
+                )
+                continue
             role = (rec.get("role") or "attendee").lower()
             if role not in ATTENDEE_ROLES:
                 hint = difflib.get_close_matches(role, ATTENDEE_ROLES, n=1)
