@@ -246,3 +246,32 @@ def test_ink_below_a_line_pushes_the_next_line_down():
     ys = baselines(deep, Box(0, 0, 100, 200), cap, "top")
     assert ys[0][0] - ys[0][1] >= 9 + 18  # the first line's descent + the second's ascent
     assert ys[0][1] - ys[1][0] >= 9 + 9
+
+
+class _QRSurface:
+    """Just enough of a Surface for BadgeArt.qr: the target, problems and the codes drawn."""
+
+    def __init__(self):
+        from printkit.press.page import TARGETS
+
+        self.target, self.problems, self.drawn = TARGETS["shop"], Problems(), []
+
+    def qr(self, x, y, size, payload, ec="M"):
+        self.drawn.append(ec)
+
+
+def test_a_qr_falls_back_to_ec_l_before_it_is_dropped_and_the_need_rounds_up(sample):
+    from printkit.press import qr as _qr
+    from printkit.products.badge_draw import BadgeArt
+
+    art = BadgeArt(sample, load_badge_layout("a6"))
+    box = Box(0, 0, 20 * MM, 20 * MM)
+    short, mid, long_ = ("https://example.org/" + "x" * n for n in (30, 140, 200))
+    need = {u: _qr.min_size_for(u, "M", 0.33 * MM) / MM for u in (mid, long_)}
+    assert 20 < need[mid] < 20.5 and need[long_] > 22  # M is too big for both
+    s = _QRSurface()
+    assert art.qr(s, box, short, None) and s.drawn == ["M"]  # M stays the default
+    assert art.qr(s, box, mid, None) and s.drawn == ["M", "L"]  # L fits: kept, not dropped
+    assert not art.qr(s, box, long_, None) and s.drawn == ["M", "L"]
+    (w,) = [str(p) for p in s.problems.warnings]
+    assert "too long for a 20 mm code (it needs 21 mm)" in w, w  # L's 20.1 mm, rounded up

@@ -334,25 +334,29 @@ class BadgeArt:
                 s.text(x, y, line, blk.size, bold=blk.bold, color=blk.color, align=align)
 
     def qr(self, s: Surface, box: Box, payload: str, b: Badge | None) -> bool:
-        """A QR code in `box`, or a warning when the payload needs modules too small to scan."""
+        """A QR code in `box` (error correction M, else L when only L fits), or a warning."""
+        import math
+
         from printkit.press import qr as _qr
 
         min_module = _qr.MIN_MODULE_MM.get(s.target.name, 0.0) * MM
-        try:
-            need = _qr.min_size_for(payload, "M", min_module)
-        except Exception as e:  # qrcode's DataOverflowError and friends
-            need, why = float("inf"), str(e) or type(e).__name__
-        else:
-            why = f"it needs {need / MM:.0f} mm"
-        if need > box.w + 1e-6:
-            src = b.src if b is not None else None
-            who = f" on {b.name}'s badge" if b is not None else ""
-            s.problems.warn(f"QR code{who} left out: {_short(payload)!r} is too long for a "
-                            f"{box.w / MM:.0f} mm code ({why})",
-                            src.file if src else None, src.line if src else None, "qr")  # fmt: skip
-            return False
-        s.qr(box.x, box.y, box.w, payload)
-        return True
+        need, why = float("inf"), ""
+        for ec in ("M", "L"):
+            try:
+                need = _qr.min_size_for(payload, ec, min_module)
+            except Exception as e:  # qrcode's DataOverflowError and friends
+                why = why or str(e) or type(e).__name__
+                continue
+            if need <= box.w + 1e-6:
+                s.qr(box.x, box.y, box.w, payload, ec=ec)
+                return True
+            why = f"it needs {math.ceil(need / MM - 1e-6):.0f} mm"
+        src = b.src if b is not None else None
+        who = f" on {b.name}'s badge" if b is not None else ""
+        s.problems.warn(f"QR code{who} left out: {_short(payload)!r} is too long for a "
+                        f"{box.w / MM:.0f} mm code ({why})",
+                        src.file if src else None, src.line if src else None, "qr")  # fmt: skip
+        return False
 
     # -- back --------------------------------------------------------------------
 
