@@ -23,6 +23,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 
+from printkit import names
 from printkit.press import fonts
 
 # --- character classes ---------------------------------------------------
@@ -468,32 +469,6 @@ def size_for_cap_height(cap: float, bold: bool = False) -> float:
 # --- initials ------------------------------------------------------------
 
 
-def _first_cluster(word: str) -> str:
-    """The first letter of `word` with the combining marks that follow it."""
-    out = word[0]
-    for ch in word[1:]:
-        if unicodedata.category(ch)[0] != "M":
-            break
-        out += ch
-    return out
-
-
 def initials(name: str) -> str:
-    """Up to two initials: first and last word (Latin, Cyrillic, Arabic…), one character for CJK."""
-    words = [
-        "".join(c for c in w if c.isalpha() or unicodedata.category(c)[0] == "M")
-        for w in name.split()
-    ]
-    words = [w for w in words if w and w[0].isalpha()]
-    if not words:
-        return ""
-    first = words[0]
-    if _classify(first[0])[0] == _CJK:
-        return first[0]
-    if len(words) == 1:
-        return _first_cluster(first).upper()
-    a, b = _first_cluster(first), _first_cluster(words[-1])
-    if _classify(first[0])[0] in _RTL_SCRIPTS:
-        # ZWNJ keeps two Arabic initials from joining into a (meaningless) word.
-        return a + "\u200c" + b
-    return (a + b).upper()
+    """Up to two initials for a name (see `printkit.names.initials`): 'Shane Kerr (he/him)' → 'SK'."""
+    return names.initials(name)

@@ -9,11 +9,11 @@ them. Anchors name the places other pages point at: `section:<key>`,
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
+from printkit import names
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as ptext
 from printkit.press.color import tint
@@ -90,27 +90,17 @@ def qr_side(ctx: Ctx, payload: str) -> float:
     return max(ctx.layout.qr, min_size_for(payload, "M", ctx.min_module))
 
 
-def sort_key(sp: Speaker) -> tuple[str, str]:
-    """Speakers A–Z by family name (the last word), accents ignored."""
-    words = sp.name.split()
-    last = words[-1] if len(words) > 1 else sp.name
-    return (_fold(last), _fold(sp.name))
-
-
-def _fold(s: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)
-    ).casefold()
+def sort_key(sp: Speaker) -> tuple:
+    """Speakers A–Z by family name (nicknames, pronouns, titles ignored; accents folded)."""
+    return (*names.sort_key(sp.name), sp.id)
 
 
 def initial(sp: Speaker) -> str:
-    k = sort_key(sp)[0]
-    ch = k[:1].upper()
-    return ch if ch.isalpha() else "#"
+    return names.initial_letter(sp.name)
 
 
 def by_initial(people) -> list[tuple[str, list[Speaker]]]:
-    """Speakers → (letter, speakers) groups, A–Z by family name; `#` for non-letters."""
+    """Speakers → (letter, speakers) groups, A–Z by family name; other scripts after, `#` last."""
     ordered = sorted(people, key=sort_key)
     return [(letter, list(group)) for letter, group in groupby(ordered, key=initial)]
 

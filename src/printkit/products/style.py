@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from printkit.model import Event, Session, Track
+from printkit.names import HONORIFICS, plain_name, split_name  # noqa: F401  (re-exported)
 
 # Neutrals (sRGB hex; the press converts them to CMYK for shop output; greys become K only).
 INK = "#1A1A1A"  # body text: near-black prints as K only
@@ -90,52 +91,3 @@ def date_range(event: Event) -> str:
 
 def speaker_names(event: Event, session: Session) -> str:
     return ", ".join(sp.name for sp in event.session_speakers(session))
-
-
-HONORIFICS = frozenset(
-    [
-        "dr",
-        "dr.",
-        "prof",
-        "prof.",
-        "prof.dr.",
-        "dr.-ing.",
-        "dipl.-ing.",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "mx",
-        "mx.",
-        "sir",
-        "dame",
-    ]
-)
-_GROUP_WORDS = frozenset({"&", "+", "and", "und", "/"})
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """'Ada King Lovelace' → ('Ada', 'King Lovelace'); a one-word or CJK name → (name, '').
-
-    A title stays with the given name ('Dr. Ada', 'Lovelace'); a name that is not
-    one person's ('Lovelace, Ada', 'Kalib & Waldemar Frost') is kept whole.
-    """
-    parts = name.split()
-    if len(parts) <= 1:
-        return name.strip(), ""
-    if parts[0].endswith((",", ";")) or any(p.casefold() in _GROUP_WORDS for p in parts):
-        return " ".join(parts), ""
-    lead = 0
-    while lead < len(parts) - 1 and parts[lead].casefold() in HONORIFICS:
-        lead += 1
-    return " ".join(parts[: lead + 1]), " ".join(parts[lead + 1 :])
-
-
-def plain_name(name: str) -> str:
-    """A name without leading titles, for initials: 'Dr. Ada Lovelace' → 'Ada Lovelace'."""
-    parts = name.split()
-    while len(parts) > 1 and parts[0].casefold() in HONORIFICS:
-        parts = parts[1:]
-    return " ".join(parts)
