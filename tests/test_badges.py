@@ -474,6 +474,53 @@ def test_start_at_and_sheet_messages_speak_the_commands_words(tmp_path, runner):
         res = invoke(runner, "badges", SAMPLE, "--sheet", "a4-4up-a6", "--start-at", n,
                      "--offline", "-o", out)  # fmt: skip
         assert res.exit_code == 1 and "must be between 1 and 4" in res.stderr, res.stderr
-    res = invoke(runner, "badges", SAMPLE, "--sheet", "avery-5392", "--offline", "-o", out)
+    res = invoke(runner, "badges", SAMPLE, "--sheet", "avery-5392", "--layout", "a6",
+                 "--offline", "-o", out)  # fmt: skip
     assert res.exit_code == 1 and "use --layout 4x3in" in res.stderr, res.stderr
     assert not out.exists()
+
+
+def test_an_event_folder_with_attendees_csv_is_used_without_attendees(tmp_path, runner):
+    from conftest import MINIMAL
+
+    ev = tmp_path / "ev"
+    ev.mkdir()
+    (ev / "event.yaml").write_text(MINIMAL, encoding="utf-8")
+    csv_file(ev, [("Grace Hopper", "Navy", "attendee", "", "t1", "", ""),
+                  ("Alan Turing", "NPL", "attendee", "", "t2", "", "")], "attendees.csv")  # fmt: skip
+    said = f"Using {ev / 'attendees.csv'} for attendee badges; pass --attendees to choose another"
+    res = invoke(runner, "badges", ev, "--offline", "-o", tmp_path / "b.pdf")
+    assert res.exit_code == 0, res.output
+    assert "1 speaker, 2 attendees" in res.stdout
+    assert res.stderr.splitlines().count(said) == 1, res.stderr
+    res = invoke(runner, "all", ev, "--offline", "-o", tmp_path / "all")
+    assert res.exit_code == 0, res.output
+    assert "1 speaker, 2 attendees" in res.stdout and said in res.stderr
+    other = csv_file(tmp_path, [("Grace Hopper", "Navy", "attendee", "", "t1", "", "")])
+    res = invoke(runner, "badges", ev, "--attendees", other, "--offline", "-o", tmp_path / "c.pdf")
+    assert "1 speaker, 1 attendee)" in res.stdout and "Using" not in res.stderr
+
+
+def test_paper_implies_office_and_one_page_is_singular(tmp_path, runner, sample_event):
+    sp = sample_event.speakers[0]
+    out = tmp_path / "p.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--paper", "letter", "--only", sp.id, "--front-only",
+                 "--offline", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    page = PdfReader(out).pages[0]
+    assert round(float(page.mediabox.width)) == 612  # US Letter, n-up
+    assert page.get("/TrimBox") is None or page.trimbox == page.mediabox  # office: no shop boxes
+    assert "on 1 page →" in res.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("sheet,layout", [("avery-5392", "4x3in"), ("avery-5390", "cr80"),
+                                          ("avery-l7418", "cr80")])  # fmt: skip
+def test_a_sheet_too_small_for_a6_picks_the_fitting_layout(tmp_path, runner, sheet, layout):
+    out = tmp_path / "l.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--sheet", sheet, "--offline", "-o", out)
+    assert res.exit_code == 0, res.output
+    said = [x for x in res.stderr.splitlines() if "does not fit" in x]
+    assert said == [f"Layout a6 does not fit on sheet {sheet!r}: using --layout {layout}"]
+    assert f"layout {layout}" in PdfReader(out).metadata.get("/Subject", "")
+    res = invoke(runner, "badges", SAMPLE, "--sheet", sheet, "--layout", "a6", "-o", out)
+    assert res.exit_code == 1 and f"--layout {layout}" in res.stderr  # asked for: refused

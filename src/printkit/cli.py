@@ -248,8 +248,12 @@ def layouts(kind, name):
 @click.option("--offline", is_flag=True, envvar="PRINTKIT_OFFLINE", help="Do not fetch photos.")
 def all_products(event, output, target, attendees, offline):
     """Render badges, signs, cards and the booklet into one folder."""
+    from printkit.products.badges import default_attendees
+
     problems = Problems()
-    ev = load(resolve_event_path(event), problems)
+    event_path = resolve_event_path(event)
+    attendees = attendees or default_attendees(event_path)
+    ev = load(event_path, problems)
     folder = output_folder(output)
     from printkit.press.images import PhotoStore
 

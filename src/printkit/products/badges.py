@@ -26,6 +26,7 @@ from printkit.cli_options import (
     offline_option,
     output_option,
     paper_option,
+    resolve_event_path,
     run_product,
 )
 from printkit.errors import PrintkitError, Problems
@@ -89,8 +90,10 @@ def build(
     from printkit.press.images import PhotoStore
     from printkit.products.badge_draw import BadgeArt
 
-    lay = load_badge_layout(layout, problems)
     sheet_obj = resolve_sheet(sheet) if isinstance(sheet, (str, Path)) else sheet
+    if layout is None and sheet_obj is not None:
+        layout = layout_for_sheet(sheet_obj)
+    lay = load_badge_layout(layout, problems)
     target = target or ("office" if sheet_obj is not None else "shop")
     if sheet_obj is not None and target == "screen":
         raise PrintkitError(
@@ -166,7 +169,7 @@ def build(
     line = (
         f"{_n(len(badges), 'badge')} ({_n(speakers, 'speaker')}, "
         f"{_n(len(badges) - speakers, 'attendee')}) "
-        f"on {result.pages} pages → {result.path}"
+        f"on {_n(result.pages, 'page')} → {result.path}"
     )
     if n_warn:
         line += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
@@ -174,6 +177,44 @@ def build(
     if art.notes.fitted:
         lines.append(_listing("Names set smaller or on two lines", art.notes.fitted))
     return "\n".join(lines)
+
+
+def layout_for_sheet(sheet: Sheet) -> str | None:
+    """The layout for a sheet when none is asked for: the default when it fits, else the
+    largest bundled layout that does (said in one stderr line); None for the default."""
+    default = load_badge_layout(None)
+    if sheet.slots(*default.piece):
+        return None
+    fits = []
+    for name in layout_names("badges"):
+        try:
+            other = load_badge_layout(name)
+        except PrintkitError:
+            continue
+        if sheet.slots(*other.piece):
+            fits.append((other.piece[0] * other.piece[1], name))
+    if not fits:
+        return None  # the press says it does not fit
+    name = max(fits)[1]
+    click.echo(f"Layout {default.name} does not fit on sheet {sheet.name!r}: using --layout {name}",
+               err=True)  # fmt: skip
+    return name
+
+
+def default_attendees(event_path: Path) -> Path | None:
+    """EVENT folder holding attendees.csv → that file (said in one stderr line), else None.
+
+    The bundled sample keeps its speakers-only badges (its attendees.csv is a demo for --attendees).
+    """
+    from printkit.resources import sample_event_dir
+
+    csv = event_path / "attendees.csv"
+    if not (event_path.is_dir() and csv.is_file()):
+        return None
+    if event_path.resolve() == Path(sample_event_dir()).resolve():
+        return None
+    click.echo(f"Using {csv} for attendee badges; pass --attendees to choose another", err=True)
+    return csv
 
 
 def is_label_stock(sheet: Sheet | None) -> bool:
@@ -336,9 +377,12 @@ def command(event, attendees, layout, paper, sheet, target, duplex, start_at, on
             f"--paper chooses the office printer's paper; not for --target {target}"
         )
     sheet = sheet or (paper.lower() if paper else None)
+    event_path = resolve_event_path(event)
+    if not attendees:
+        attendees = default_attendees(event_path)
     run_product(
         build,
-        event,
+        str(event_path),
         output,
         DEFAULT_NAME,
         target=target,
