@@ -85,7 +85,7 @@ def _clean_words(text: str) -> list[str]:
         if w.startswith("@") or _PRONOUN.match(w.strip("()[],;")):
             continue  # a handle or pronouns
         w = _trim_word("".join(c for c in w if unicodedata.category(c) != "Cf"))
-        if w and w[0].isalpha():
+        if any(c.isalpha() for c in w):
             words.append(w)
     return words
 
