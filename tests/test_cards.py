@@ -121,3 +121,124 @@ def test_without_a_version_the_stamp_is_the_data_files_time(tmp_path):
     cards.build(ev, out, problems=Problems(), target="shop")
     texts = _texts(out)
     assert texts and all("as of 2024-03-05 14:30" in t for t in texts)
+
+
+PANEL_TITLE = (
+    "The Future of Open Source AI Governance, Safety, Licensing, Funding, Community "
+    "Stewardship and Everything Else We Could Not Fit Into Other Sessions"
+)
+PANEL = f"""\
+event: {{id: late, name: Late Conf, start: 2025-05-06, end: 2025-05-07, timezone: Europe/Paris}}
+rooms:
+  - {{id: hall, name: 多功能厅 第三会议室}}
+speakers:
+  - {{id: p1, name: Alexandra Montgomery-Whitfield, pronouns: she/her, organization: Institute}}
+  - {{id: p2, name: Bartholomew Okonkwo, pronouns: he/him}}
+  - {{id: p3, name: Chen Xiaoming, pronouns: he/him}}
+  - {{id: p4, name: Dagny Fjellström-Larsen, pronouns: they/them}}
+  - {{id: p5, name: Emmanuel Rodríguez Castillo, pronouns: he/him}}
+  - {{id: p6, name: Fatima Al-Rashidi, pronouns: she/her}}
+sessions:
+  - id: panel
+    title: '{PANEL_TITLE}'
+    type: panel
+    room: hall
+    start: 2025-05-06 23:30
+    end: 2025-05-07 00:45
+    schedule_day: 2025-05-06
+    speakers: [p1, p2, p3, p4, p5, p6]
+  - {{id: short, title: 'Decode DeepSeek: the Technological Innovation and Its Influence',
+      room: hall, start: '2025-05-06 10:00', duration: 30, speakers: [p1]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def panel(tmp_path_factory):
+    path = tmp_path_factory.mktemp("panel") / "event.yaml"
+    path.write_text(PANEL, encoding="utf-8")
+    problems = Problems()
+    ev = load_event(path, problems)
+    assert not problems.errors, [str(p) for p in problems.errors]
+    return ev
+
+
+@pytest.mark.parametrize("layout", ["a6", "a5"])
+def test_panel_title_and_speakers_are_never_cut(panel, tmp_path, layout):
+    """A host reads the title aloud: no '…'; each 'Name (pronouns)' stays on one line."""
+    out = tmp_path / "cards.pdf"
+    cards.build(panel, out, problems=Problems(), target="screen", layout=layout)
+    texts = [t for t in _texts(out) if "Future of Open Source" in t]
+    assert texts and all("…" not in t for t in texts)
+    first = " ".join(texts[0].split())
+    assert PANEL_TITLE in first, "the whole title on the first card"
+    lines = texts[0].splitlines()
+    for unit in ("Alexandra Montgomery-Whitfield (she/her)", "Bartholomew Okonkwo (he/him)",
+                 "Dagny Fjellström-Larsen (they/them)", "Fatima Al-Rashidi (she/her)"):  # fmt: skip
+        assert any(unit in line for line in lines), f"{unit!r} split over lines"
+    assert not any(line.rstrip().endswith(("(he/", "(she/")) for line in lines)
+
+
+def test_fit_names_keeps_units_whole_and_never_truncates():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from printkit.products.card_plan import fit_names
+
+    def m(s, size):
+        return len(s) * size * 0.5
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.from_regex(r"[A-Z][a-z]{1,9} [A-Z][a-z]{1,9} \((he|she|they)/\w{2,4}\)",
+                                  fullmatch=True), min_size=1, max_size=8),
+           st.floats(60, 400))  # fmt: skip
+    def check(units, width):
+        f = fit_names(units, width, 12, 9, 3, m)
+        assert not f.truncated and f.size >= 9
+        joined = " ".join(f.lines)
+        assert joined == ", ".join(units) or any(m(u, f.size) > width for u in units)
+        for u in units:
+            if m(u, f.size) <= width:
+                assert any(u in line for line in f.lines)
+
+    check()
+
+
+@pytest.mark.parametrize("layout", ["a6", "a5"])
+def test_office_cards_keep_text_5mm_from_the_paper_edge(panel, tmp_path, layout):
+    """Office printers cannot print the outer 4-5 mm of a sheet."""
+    import pypdfium2 as pdfium
+
+    out = tmp_path / "office.pdf"
+    cards.build(panel, out, problems=Problems(), target="office", layout=layout)
+    pdf = pdfium.PdfDocument(str(out))
+    for page in pdf:
+        w, h = page.get_size()
+        tp = page.get_textpage()
+        boxes = [tp.get_charbox(i) for i in range(tp.count_chars())]
+        boxes = [b for b in boxes if b[2] > b[0]]
+        assert boxes
+        edge = min(min(b[0], b[1], w - b[2], h - b[3]) for b in boxes)
+        assert edge >= 5 * MM, f"text {edge / MM:.1f} mm from the paper edge"
+
+
+def test_a5_type_is_scaled_to_the_card(panel, tmp_path):
+    """A5 is A6 doubled: its type is ~1.4x larger, and a short card is not mostly empty."""
+    from printkit.products.card_layout import load_card_layout
+
+    a5, a6 = load_card_layout("a5"), load_card_layout("a6")
+    for key in ("title", "intro", "speakers", "band_text"):
+        assert getattr(a5, key) >= 1.3 * getattr(a6, key), key
+    short = next(s for s in panel.sessions if s.id == "short")
+    plan = cards.plan_cards(panel, short, a5)
+    assert plan.intro >= 1.3 * a5.intro * 0.9 and len(plan.pages) == 1
+    import pypdfium2 as pdfium
+
+    out = tmp_path / "a5.pdf"
+    cards.build(panel, out, problems=Problems(), target="screen", layout="a5")
+    page = pdfium.PdfDocument(str(out))[0]
+    h = page.get_size()[1]
+    tp = page.get_textpage()
+    boxes = [tp.get_charbox(i) for i in range(tp.count_chars())]
+    body = [b for b in boxes if b[2] > b[0] and b[1] > a5.margin + a5.footer]
+    gap = min(b[1] for b in body) - (a5.margin + a5.footer)
+    assert gap < 0.4 * h, f"{gap / h:.0%} of the card empty under the text"

@@ -26,6 +26,7 @@ class CardLayout:
     speakers: float = 10.0
     label: float = 7.5  # "INTRODUCTION" above the text
     intro: float = 13.5  # the text read aloud
+    intro_max: float = 0.0  # a short introduction may be set up to this size (0: intro)
     intro_leading: float = 1.45
     footer: Length = 12 * MM  # hand-over time and "as of" line
     handover: float = 10.0
@@ -34,6 +35,7 @@ class CardLayout:
     ink: Color = "#1A1A1A"
     muted: Color = "#5F6368"
     rule: Color = "#D5D8DC"
+    office_safe: Length = 5 * MM  # office: keep everything this far from the card's edge
     office_sheet: Sheet = field(default_factory=Sheet)  # office target: how cards go on paper
 
     def __post_init__(self):

@@ -7,8 +7,10 @@ and the talk title, `split_lines` spreads wrapped lines over cards in order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from printkit import fit as _fit
+from printkit.fit import Measure
 from printkit.model import Event, Session, Speaker
 
 SPOKEN_TYPES = ("talk", "keynote", "panel", "workshop", "lightning")
@@ -66,12 +68,12 @@ def spoken_text(event: Event, s: Session) -> tuple[str, bool]:
 
 
 def split_lines(lines: Sequence[str], first: int, rest: int) -> list[list[str]]:
-    """Lines in order onto cards holding `first`, then `rest` lines each (at least one).
+    """Lines in order onto cards holding `first` (0: header only), then `rest` lines each.
 
     A card never starts with a blank line (a paragraph break at a card edge
     is dropped); every non-blank line appears exactly once, in order.
     """
-    first, rest = max(1, first), max(1, rest)
+    first, rest = max(0, first), max(1, rest)
     cards: list[list[str]] = []
     current: list[str] = []
     for line in lines:
@@ -89,3 +91,58 @@ def split_lines(lines: Sequence[str], first: int, rest: int) -> list[list[str]]:
     if current:
         cards.append(current)
     return cards or [[]]
+
+
+def _wrap_units(units: Sequence[str], width: float, size: float, measure: Measure,
+                sep: str) -> list[str]:  # fmt: skip
+    """Greedy lines of whole units joined by `sep`; a unit wider than a line is wrapped alone."""
+    lines: list[str] = []
+    current = ""
+    for i, unit in enumerate(units):
+        piece = unit + (sep.rstrip() if i < len(units) - 1 else "")
+        candidate = f"{current}{' ' if current else ''}{piece}"
+        if not current or measure(candidate.rstrip(","), size) <= width:
+            current = candidate  # a trailing comma may hang into the margin
+        else:
+            lines.append(current)
+            current = piece
+        if measure(current.rstrip(","), size) > width:  # one unit alone is too wide: break it
+            parts = _fit.wrap(current, width, size, measure)
+            lines.extend(parts[:-1])
+            current = parts[-1]
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit_whole(wrap: Callable[[float], list[str]], max_size: float, min_size: float,
+              max_lines: int) -> _fit.Fit:  # fmt: skip
+    """The largest size (0.25 pt steps) whose `wrap(size)` has at most `max_lines` lines.
+
+    Never cuts: when even `min_size` needs more lines, it takes them all at
+    `min_size` (a host reads every word aloud).
+    """
+    size = max_size
+    while size >= min_size - 1e-9:
+        lines = wrap(size)
+        if len(lines) <= max_lines:
+            return _fit.Fit(size, tuple(lines), size < max_size, len(lines) > 1, False)
+        size -= 0.25
+    lines = wrap(min_size)
+    return _fit.Fit(min_size, tuple(lines), min_size < max_size, len(lines) > 1, False)
+
+
+def fit_title(text: str, width: float, max_size: float, min_size: float, max_lines: int,
+              measure: Measure) -> _fit.Fit:  # fmt: skip
+    """A title on as many lines as it takes (more lines, then smaller to `min_size`); no ellipsis."""
+    return fit_whole(lambda s: _fit.wrap(text, width, s, measure), max_size, min_size, max_lines)
+
+
+def fit_names(units: Sequence[str], width: float, max_size: float, min_size: float,
+              max_lines: int, measure: Measure) -> _fit.Fit:  # fmt: skip
+    """'Name (pronouns)' units joined by commas, each kept on one line; no ellipsis."""
+    units = [" ".join(u.split()) for u in units if u.strip()]
+    if not units:
+        return _fit.Fit(max_size, (), False, False, False)
+    return fit_whole(lambda s: _wrap_units(units, width, s, measure, ", "), max_size, min_size,
+                     max_lines)  # fmt: skip

@@ -30,15 +30,18 @@ from printkit.press import text as _text
 from printkit.press.surface import Surface
 from printkit.products import style
 from printkit.products.card_layout import CardLayout, load_card_layout
-from printkit.products.card_plan import cue_sessions, split_lines, spoken_text
+from printkit.products.card_plan import (
+    cue_sessions,
+    fit_names,
+    fit_title,
+    split_lines,
+    spoken_text,
+)
 from printkit.products.sign_parts import (
-    LEADING,
     block_height,
     draw_lines,
     fonts_ready,
-    largest_fit,
     measure,
-    plan_fit,
     quiet_text,
     stamp_text,
 )
@@ -54,63 +57,107 @@ class CardPlan:
     speakers: _fit.Fit
     own_text: bool
     pages: tuple[tuple[str, ...], ...]
+    intro: float = 0.0  # the introduction's size (points)
+    inset: float = 0.0  # office: nothing within this distance of the card's edge
+    head: _fit.Fit | None = None  # the title repeated on continuation cards
+
+
+def speaker_units(event: Event, s: Session) -> list[str]:
+    """['Ada Lovelace (she/her)', 'Alan Turing'] — one unit per speaker, never split."""
+    return [
+        sp.name + (f" ({sp.pronouns})" if sp.pronouns else "") for sp in event.session_speakers(s)
+    ]
 
 
 def speakers_line(event: Event, s: Session) -> str:
     """'Ada Lovelace (she/her), Alan Turing' — names with pronouns."""
-    return ", ".join(
-        sp.name + (f" ({sp.pronouns})" if sp.pronouns else "") for sp in event.session_speakers(s)
-    )
+    return ", ".join(speaker_units(event, s))
+
+
+def _top(lay: CardLayout, inset: float) -> float:
+    """From the card's top edge to the first element under the band."""
+    return inset + lay.band + 5 * MM
+
+
+def _label_block(lay: CardLayout) -> float:
+    return 4 * MM + _text.cap_height(lay.label, True) + 4.5 * MM
 
 
 def _first_header(lay: CardLayout, title: _fit.Fit, speakers: _fit.Fit) -> float:
-    """Height from the band's bottom to the first introduction line's cap line (card 1)."""
+    """Height below the band's bottom to the first introduction line's cap line (card 1)."""
     h = 5 * MM + _text.cap_height(lay.meta) + 4 * MM + block_height(title, True)
     if speakers.lines:
         h += 3 * MM + block_height(speakers)
-    return h + 4 * MM + _text.cap_height(lay.label, True) + 4.5 * MM
+    return h + _label_block(lay)
 
 
-def _next_header(lay: CardLayout) -> float:
-    """The same for continuation cards (title repeated on one line)."""
-    return 5 * MM + _text.cap_height(lay.speakers, True) + 4 * MM + 4.5 * MM
+def _next_header(lay: CardLayout, head: _fit.Fit) -> float:
+    """The same for continuation cards (the title repeated, quiet)."""
+    return 5 * MM + block_height(head, True) + 4 * MM + 4.5 * MM
 
 
-def _lines_that_fit(lay: CardLayout, height: float, header: float) -> int:
-    avail = height - lay.band - header - lay.footer - lay.margin - 5 * MM
-    lh = lay.intro * lay.intro_leading
-    return max(1, int((avail - _text.cap_height(lay.intro)) // lh) + 1)
+def _bottom(lay: CardLayout, inset: float) -> float:
+    return max(lay.margin, inset + 4 * MM)
 
 
-def plan_cards(event: Event, s: Session, lay: CardLayout) -> CardPlan:
-    """A session → its header fits and introduction lines split over cards."""
+def _lines_that_fit(lay: CardLayout, height: float, header: float, size: float,
+                    inset: float) -> int:  # fmt: skip
+    avail = height - inset - lay.band - header - lay.footer - _bottom(lay, inset) - 5 * MM
+    if avail < _text.cap_height(size):
+        return 0
+    return int((avail - _text.cap_height(size)) // (size * lay.intro_leading)) + 1
+
+
+def plan_cards(event: Event, s: Session, lay: CardLayout, inset: float = 0.0) -> CardPlan:
+    """A session → its header fits and introduction lines split over cards.
+
+    Title and speakers are never cut: they take more lines, then smaller type
+    down to the layout's floor, then as many lines as they need (the
+    introduction then starts on the next card). A short introduction that
+    fits one card is set larger, up to `intro_max`.
+    """
     W, H = lay.size
     w = W - 2 * lay.margin
-    title = largest_fit(s.title, w, lay.title * LEADING * lay.title_lines, lay.title,
-                        lay.title_min, lay.title_lines, bold=True)  # fmt: skip
-    names = speakers_line(event, s)
-    sp = plan_fit(names, w, lay.speakers * LEADING * 3, lay.speakers, lay.speakers * 0.8, 3)
+    title = fit_title(s.title, w, lay.title, lay.title_min, lay.title_lines, measure(True))
+    sp = fit_names(speaker_units(event, s), w, lay.speakers, lay.speakers * 0.8, 3,
+                   measure(False))  # fmt: skip
+    head_size = lay.meta
+    head = fit_title(s.title, w, head_size, head_size * 0.85, 2, measure(True))
     text, own = spoken_text(event, s)
-    lines = _fit.wrap(text, w, lay.intro, measure(False))
-    first = _lines_that_fit(lay, H, _first_header(lay, title, sp))
-    rest = _lines_that_fit(lay, H, _next_header(lay))
-    pages = split_lines(lines, first, rest)
-    return CardPlan(s, title, sp, own, tuple(tuple(p) for p in pages))
+    header = _first_header(lay, title, sp)
+    size = lay.intro
+    top = max(lay.intro, lay.intro_max)
+    while top > lay.intro:  # a short introduction: the largest size that fits on one card
+        lines = _fit.wrap(text, w, top, measure(False))
+        if len(lines) <= _lines_that_fit(lay, H, header, top, inset):
+            size = top
+            break
+        top -= 0.5
+    lines = _fit.wrap(text, w, size, measure(False))
+    first = _lines_that_fit(lay, H, header, size, inset)
+    rest = _lines_that_fit(lay, H, _next_header(lay, head), size, inset)
+    pages = split_lines(lines, first if first >= 2 else 0, rest)
+    return CardPlan(s, title, sp, own, tuple(tuple(p) for p in pages), size, inset, head)
 
 
 def draw_card(s: Surface, event: Event, plan: CardPlan, page: int, lay: CardLayout) -> None:
     """Card `page` (1-based) of a session's cards."""
-    W, H, m = s.width, s.height, lay.margin
+    W, H, m, inset = s.width, s.height, lay.margin, plan.inset
     ses = plan.session
     n = len(plan.pages)
     brand = lay.band_color or event.colors.primary
-    s.bleed_rect(0, H - lay.band, W, lay.band, fill=brand)
-    base = H - lay.band / 2 - _text.cap_height(lay.band_text, True) / 2
+    band_y = H - inset - lay.band
+    if inset:  # office: the band stays inside what the printer can reach
+        s.rect(inset, band_y, W - 2 * inset, lay.band, fill=brand)
+    else:
+        s.bleed_rect(0, band_y, W, lay.band, fill=brand)
+    base = band_y + lay.band / 2 - _text.cap_height(lay.band_text, True) / 2
     s.text(m, base, style.time_range(ses), lay.band_text, bold=True, color="white")
     if n > 1:
         s.text(W - m, base, f"{page}/{n}", lay.band_text, bold=True, color="white", align="right")
-    y = H - lay.band - 5 * MM
+    y = band_y - 5 * MM
     w = W - 2 * m
+    lines = plan.pages[page - 1]
     if page == 1:
         room = event.room(ses.room)
         meta = " · ".join(p for p in (room.name if room else "", style.day_label(ses.day)) if p)
@@ -119,6 +166,10 @@ def draw_card(s: Surface, event: Event, plan: CardPlan, page: int, lay: CardLayo
         if plan.speakers.lines:
             y -= 3 * MM
             y -= draw_lines(s, plan.speakers, m, y, color=lay.ink)
+    else:
+        y -= draw_lines(s, plan.head, m, y, bold=True, color=lay.muted)
+    first_text = page == next((i + 1 for i, p in enumerate(plan.pages) if p), 1)
+    if first_text:
         y -= 4 * MM
         label = "INTRODUCTION" if plan.own_text else "SUGGESTED INTRODUCTION"
         s.line(m, y + 1.5 * MM, W - m, y + 1.5 * MM, lay.rule, width=0.6)
@@ -126,21 +177,20 @@ def draw_card(s: Surface, event: Event, plan: CardPlan, page: int, lay: CardLayo
         s.text(m, y - _text.cap_height(lay.label, True), label, lay.label, bold=True,
                color=lay.muted)  # fmt: skip
         y -= _text.cap_height(lay.label, True) + 4.5 * MM
-    else:
-        y -= quiet_text(s, ses.title, m, y, w, lay.speakers, lay.speakers * 0.7, bold=True,
-                        color=lay.muted)  # fmt: skip
+    elif page > 1:
         y -= 4 * MM
         s.line(m, y + 1.5 * MM, W - m, y + 1.5 * MM, lay.rule, width=0.6)
         y -= 4.5 * MM
-    cap = _text.cap_height(lay.intro)
-    lh = lay.intro * lay.intro_leading
-    for i, line in enumerate(plan.pages[page - 1]):
+    cap = _text.cap_height(plan.intro)
+    lh = plan.intro * lay.intro_leading
+    for i, line in enumerate(lines):
         if line:
-            s.text(m, y - cap - i * lh, line, lay.intro, color=lay.ink)
+            s.text(m, y - cap - i * lh, line, plan.intro, color=lay.ink)
     # footer
-    foot = m + lay.footer
+    bottom = _bottom(lay, inset)
+    foot = bottom + lay.footer
     s.line(m, foot, W - m, foot, lay.rule, width=0.6)
-    fb = m + (lay.footer - _text.cap_height(lay.handover, True)) / 2
+    fb = bottom + (lay.footer - _text.cap_height(lay.handover, True)) / 2
     if page == n:
         s.text(m, fb, f"Hand over at {style.time_label(ses.start)}", lay.handover, bold=True,
                color=lay.ink)  # fmt: skip
@@ -182,7 +232,7 @@ def build(
     cards = own = 0
     with press:
         for ses in sessions:
-            plan = plan_cards(event, ses, lay)
+            plan = plan_cards(event, ses, lay, lay.office_safe if target == "office" else 0.0)
             own += plan.own_text
             for page in range(1, len(plan.pages) + 1):
 
