@@ -524,3 +524,40 @@ def test_a_sheet_too_small_for_a6_picks_the_fitting_layout(tmp_path, runner, she
     assert f"layout {layout}" in PdfReader(out).metadata.get("/Subject", "")
     res = invoke(runner, "badges", SAMPLE, "--sheet", sheet, "--layout", "a6", "-o", out)
     assert res.exit_code == 1 and f"--layout {layout}" in res.stderr  # asked for: refused
+
+
+PANEL = """\
+event: {{id: p, name: Panel Conf, start: 2025-05-06, end: 2025-05-06, timezone: Europe/Paris,
+        url: "https://example.org/"}}
+tracks: [{{id: main, name: Main}}]
+rooms: [{{id: hall, name: Hall A}}]
+speakers: [{{id: ada, name: Ada Lovelace}}, {{id: bob, name: Bob Smith}}]
+sessions:
+  - id: panel
+    type: panel
+    title: "{title}"
+    track: main
+    room: hall
+    start: 2025-05-06T10:00
+    end: 2025-05-06T11:00
+    speakers: [ada, bob]
+"""
+
+
+@pytest.mark.parametrize("repeat", [4, 9])
+def test_a_long_session_title_takes_the_free_space_on_the_back_then_warns(tmp_path, runner,
+                                                                           repeat):  # fmt: skip
+    title = " ".join(["Panel: Open Models, Open Data and Open Weights in Practice"] * repeat)
+    ev = tmp_path / "event.yaml"
+    ev.write_text(PANEL.format(title=title), encoding="utf-8")
+    out = tmp_path / "b.pdf"
+    res = invoke(runner, "badges", ev, "--layout", "a7", "--offline", "-o", out)
+    assert res.exit_code == 0, res.output
+    backs = [squash(t) for t in texts(out)[1::2]]
+    warned = [x for x in res.stderr.splitlines() if "session title" in x]
+    if repeat == 4:  # 5 lines: more than the 3 it used to get, the venue still below
+        assert all(squash(title) in b for b in backs), backs
+        assert warned == [] and all("6May2025" in b for b in backs)
+    else:  # too long even with the free space: cut, and one located warning for the panel
+        assert all("…" in b and squash(title) not in b for b in backs)
+        assert len(warned) == 1 and warned[0].startswith(f"{ev}:7: title: warning:"), warned

@@ -30,6 +30,9 @@ from printkit.products.badge_layout import BadgeLayout
 from printkit.products.badge_people import Badge
 from printkit.units import MM
 
+TITLE_LINES = 3  # a session title's lines on the back before it may take free space below
+TITLE_LINES_MAX = 8
+
 MORE_SESSIONS = "+{n} more in the schedule"
 RULE = "#D0D3D8"  # the hairline over the venue on a speaker's back
 BACK_INSET = 1.0  # space above the name on the back, in layout gaps
@@ -180,6 +183,7 @@ class BadgeArt:
     notes: Notes = field(default_factory=Notes)
 
     def __post_init__(self):
+        self.cut_titles: set[str] = set()  # sessions whose title was shortened (warned once)
         self.face: Face = face(self.layout)
         self.band_color = self.layout.colors.band or self.event.colors.primary
         self.schedule = self.event.schedule_url or self.event.url
@@ -376,8 +380,11 @@ class BadgeArt:
         sessions = [x for x in b.sessions if not x.is_break]
         if b.is_speaker and sessions:
             rest = Box(c.x, c.y, c.w, c.h - inset - _height([name]) - lay.gap * 2.5)
-            low = self._sessions(s, sessions, rest)  # the sessions first, the venue if it fits
             foot = self._venue_height(rest.w, bk.session_qr)
+            keep = foot + lay.gap * 2 if foot else 0.0
+            low = self._sessions(
+                s, sessions, rest, keep
+            )  # the sessions first, the venue if it fits
             if foot and low - rest.y >= foot + lay.gap * 2:
                 self._venue(s, Box(rest.x, rest.y, rest.w, foot), "row", bk.session_qr)
                 y = rest.y + foot + lay.gap
@@ -390,8 +397,12 @@ class BadgeArt:
             kind = "stack" if lay.arrangement == "stacked" else "row"
             s.form("badge-venue", lambda fs: self._venue(fs, rest, kind))
 
-    def _sessions(self, s: Surface, sessions: list[Session], box: Box) -> float:
-        """Session rows from the top of `box`; returns the lowest y used."""
+    def _sessions(self, s: Surface, sessions: list[Session], box: Box, keep: float = 0.0) -> float:
+        """Session rows from the top of `box`; returns the lowest y used.
+
+        A long title takes more lines while they fit above `keep` (the venue's
+        room), else down to the box's foot; a title cut even then is warned.
+        """
         lay = self.layout
         bk = lay.back
         label = "YOUR SESSION" if len(sessions) == 1 else "YOUR SESSIONS"
@@ -403,9 +414,16 @@ class BadgeArt:
             url = sess.url or sess.video
             q = bk.session_qr if url else 0.0
             tw = box.w - (q + lay.gap if q else 0.0)
-            blocks = self._session_blocks(sess, tw)
-            h = max(_height(blocks), q)
             left = len(sessions) - i - 1
+            low = box.y + (more_h if left else 0.0)
+            blocks, cut = self._session_rows(sess, tw, y, [low + keep, low] if keep else [low])
+            h = max(_height(blocks), q)
+            if cut and y - h >= low - 0.01 and sess.id not in self.cut_titles:
+                self.cut_titles.add(sess.id)  # once per session, not per speaker of a panel
+                src = sess.src
+                s.problems.warn(f"session title {_short(sess.title)!r} does not fit on the badge "
+                                f"back ({lay.name} layout); it was shortened with …",
+                                src.file if src else None, src.line if src else None, "title")  # fmt: skip
             if y - h < box.y + (more_h if left else 0.0) - 0.01:
                 self._more(s, box, y, len(sessions) - i)
                 return box.y
@@ -421,18 +439,34 @@ class BadgeArt:
         s.text(box.x, y - cap(bk.detail_size, False) - 2, MORE_SESSIONS.format(n=n),
                bk.detail_size, color=self.layout.colors.muted)  # fmt: skip
 
-    def _session_blocks(self, sess: Session, width: float) -> list[Block]:
+    def _session_rows(self, sess: Session, width: float, top: float, floors: list[float]):
+        """(blocks, title cut?) for a session: 3 title lines, more while they fit above a floor."""
+        best, cut = self._session_blocks(sess, width, TITLE_LINES)
+        for floor in floors:
+            for n in range(TITLE_LINES + 1, TITLE_LINES_MAX + 1):
+                if not cut:
+                    return best, False
+                blocks, more_cut = self._session_blocks(sess, width, n)
+                if top - _height(blocks) < floor - 0.01:
+                    break
+                best, cut = blocks, more_cut
+            if len(best[-1].lines) > TITLE_LINES:
+                break
+        return best, cut
+
+    def _session_blocks(self, sess: Session, width: float, lines: int) -> tuple[list[Block], bool]:
+        """The when-and-where line and the title (up to `lines` lines); True when the title was cut."""
         lay = self.layout
         bk = lay.back
         room = self.event.room(sess.room)
         when = f"{style.day_label(sess.day)} · {style.time_range(sess)}"
         detail = f"{when} · {room.name}" if room else when
         d = _fit_lines(detail, width, bk.detail_size, bk.detail_size * 0.8, 2)
-        t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, 3, True)
+        t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, lines, True)
         return [
             block(d.lines, d.size, True, self.accent, 1.2, bk.detail_size * 0.45),
             block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
-        ]
+        ], t.truncated
 
     def _venue_lines(self, width: float) -> list[Block]:
         """Venue name (bold), address, city and country, dates: one block each."""
