@@ -587,3 +587,34 @@ def test_a_piece_too_big_for_the_sheet_is_refused(tmp_path):
         with pytest.raises(PrintkitError, match="does not fit"):
             press.add(_plain, trim=(400 * MM, 400 * MM))
         press.add(_plain)
+
+
+@pytest.mark.parametrize("sheet,trim", [("a4", A6), ("a4", (85.6 * MM, 54 * MM)),
+                                        ("letter", (4 * INCH, 3 * INCH))])  # fmt: skip
+def test_gang_run_keeps_art_apart_and_marks_every_piece(tmp_path, sheet, trim):
+    from printkit.press.marks import GANG_MARK, MARK_GAP
+
+    press = Press(tmp_path / "g.pdf", trim, "shop", title="t", problems=Problems(),
+                  sheet=load_sheet(sheet))  # fmt: skip
+    b, slots = press.bleed, press.slots
+    assert len(slots) >= 2
+    art = [(s.x - b, s.y - b, s.x + s.w + b, s.y + s.h + b) for s in slots]
+    for i, p in enumerate(art):  # every pair of neighbours: art (bleed boxes) ≥ 2 x bleed apart
+        for q in art[i + 1 :]:
+            apart = max(q[0] - p[2], p[0] - q[2], q[1] - p[3], p[1] - q[3])
+            assert apart >= 2 * b - 1e-6, (p, q)
+    marks = press._gang_marks(slots)
+    assert len(marks) == 8 * len(slots)  # each piece's own crop marks
+    for i, s in enumerate(slots):  # each piece's marks lie on its own trim lines
+        mine = marks[8 * i : 8 * i + 8]
+        assert {round(m[0], 3) for m in mine if m[0] == m[2]} == {
+            round(s.x, 3),
+            round(s.x + s.w, 3),
+        }
+        assert all(abs(m[0] - m[2]) + abs(m[1] - m[3]) == pytest.approx(GANG_MARK) for m in mine)
+    for x1, y1, x2, y2 in marks:  # no mark reaches into any piece's bleed (+ clearance)
+        for a in art:
+            inside = (min(x1, x2) < a[2] + MARK_GAP * 0.99 and max(x1, x2) > a[0] - MARK_GAP * 0.99
+                      and min(y1, y2) < a[3] + MARK_GAP * 0.99
+                      and max(y1, y2) > a[1] - MARK_GAP * 0.99)  # fmt: skip
+            assert not inside, ((x1, y1, x2, y2), a)

@@ -15,6 +15,7 @@ MARK_LENGTH = 6 * MM
 MARK_GAP = 1 * MM  # clearance between the bleed edge and the start of a mark
 MARK_AREA = 9 * MM  # page margin beyond the bleed that holds the marks
 MARK_WIDTH = 0.25
+GANG_MARK = 3 * MM  # crop marks between ganged pieces: short, so neighbours' marks never meet
 CUT_WIDTH = 0.3
 CUT_GREY = "#B3B3B3"  # 30 % grey
 
@@ -32,6 +33,19 @@ def crop_mark_segments(
             segs.append((cx + sx * offset, cy, cx + sx * (offset + length), cy))
             # vertical mark on the line x = cx, below/above the corner
             segs.append((cx, cy + sy * offset, cx, cy + sy * (offset + length)))
+    return segs
+
+
+def gang_gutter(bleed: float) -> float:
+    """The gutter between ganged pieces: both bleeds, a clear band, and room for both pieces' marks."""
+    return 2 * (bleed + MARK_GAP + GANG_MARK) + MARK_GAP
+
+
+def gang_mark_segments(slots, bleed: float) -> list[Segment]:
+    """Crop marks for every piece on a gang-run sheet: 8 short marks each, outside its bleed."""
+    segs: list[Segment] = []
+    for s in slots:
+        segs += crop_mark_segments(s.x, s.y, s.w, s.h, offset=bleed + MARK_GAP, length=GANG_MARK)
     return segs
 
 

@@ -45,6 +45,8 @@ from printkit.press.marks import (
     MARK_LENGTH,
     MARK_WIDTH,
     crop_mark_segments,
+    gang_gutter,
+    gang_mark_segments,
     stroke_segments,
 )
 from printkit.press.output import AtomicFile, stream_pages
@@ -206,28 +208,23 @@ class Press:
         return default_bleed(trim) if self._bleed_arg is None else self._bleed_arg
 
     def _gang_slots(self, sheet: Sheet, trim: tuple[float, float]) -> list[impose.Slot]:
-        """Shop sheet: trim-size slots with gutters of at least 2 x bleed and room for marks."""
+        """Shop sheet: trim-size slots with gutters that keep neighbours' art apart and hold marks.
+
+        Each gutter holds both bleeds, a clear band (art ≥ 2 x bleed apart, so
+        a cut a little off never shows the neighbour) and every piece's own
+        short crop marks; the sheet's own gaps count when they are wider.
+        """
         b = self.bleed_for(trim)
         room = b + MARK_GAP + MARK_LENGTH + 1 * MM
         margin = tuple(max(m, room) for m in sheet.margins)
-        gap = (max(sheet.gap_x, 2 * b), max(sheet.gap_y, 2 * b))
+        gutter = max(gang_gutter(b), 4 * b)
+        gap = (max(sheet.gap_x, gutter), max(sheet.gap_y, gutter))
         w, h = sheet.size()
         return impose.grid(w, h, *trim, margin=margin, gap=gap, rotate_allowed=sheet.rotate)
 
     def _gang_marks(self, slots) -> list:
-        """Crop marks in the sheet margins, one per trim edge, outside every piece's bleed."""
-        b = self._sheet_bleed
-        x_lo = min(s.x for s in slots) - b
-        x_hi = max(s.x + s.w for s in slots) + b
-        y_lo = min(s.y for s in slots) - b
-        y_hi = max(s.y + s.h for s in slots) + b
-        start, end = MARK_GAP, MARK_GAP + MARK_LENGTH
-        segs = []
-        for x in sorted({round(v, 3) for s in slots for v in (s.x, s.x + s.w)}):
-            segs += [(x, y_lo - start, x, y_lo - end), (x, y_hi + start, x, y_hi + end)]
-        for y in sorted({round(v, 3) for s in slots for v in (s.y, s.y + s.h)}):
-            segs += [(x_lo - start, y, x_lo - end, y), (x_hi + start, y, x_hi + end, y)]
-        return segs
+        """Short crop marks at every slot of the sheet, outside its bleed."""
+        return gang_mark_segments(slots, self._sheet_bleed)
 
     @property
     def page_size(self) -> tuple[float, float]:
