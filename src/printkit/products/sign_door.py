@@ -110,20 +110,23 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
         qr_bottom = y - used - st.caption * 0.4
         y -= used + st.caption * 2.2
 
-    # footer: next in this room, as of
-    foot = m + st.next * 2.2
-    s.line(m, foot, W - m, foot, lay.rule, width=0.8)
+    # footer: next in this room (at the label's size, one or two lines, cut with …), as of
     nxt = next_in_room(event, ses)
     label = "Next in this room:"
-    lw = s.text(m, m + st.next * 0.5, label, st.next, bold=True, color=ink) + st.next * 0.4
     what = (
         f"{style.time_label(nxt.start)} – {nxt.title}" if nxt else "Last session in this room today"
     )
     stamp = stamp_text(event.version_stamp)
     sw = _text.measure(stamp, st.stamp) + 8 * MM if stamp else 0
     nsize = st.next
-    quiet_text(s, what, m + lw, m + st.next * 0.5 + _text.cap_height(nsize), W - 2 * m - lw - sw,
-               nsize, nsize * 0.7, color=ink)  # fmt: skip
+    lw = _text.measure(label, nsize, True) + nsize * 0.4
+    nfit = plan_fit(what, W - 2 * m - lw - sw, 2 * nsize * LEADING + 0.01, nsize, nsize, 2)
+    extra = (len(nfit.lines) - 1) * nsize * LEADING
+    base = m + st.next * 0.5 + extra  # baseline of the label and the first line
+    foot = base + st.next * 1.7
+    s.line(m, foot, W - m, foot, lay.rule, width=0.8)
+    s.text(m, base, label, nsize, bold=True, color=ink)
+    draw_lines(s, nfit, m + lw, base + _text.cap_height(nsize), color=ink)
     if stamp:
         s.text(W - m, m + st.next * 0.5, stamp, st.stamp, color=muted, align="right")
 
