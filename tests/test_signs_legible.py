@@ -81,3 +81,22 @@ def test_next_in_room_is_set_at_the_label_size_and_cut_not_shrunk(doors):
     nxt = _sizes_of(text, chars, "Future of Open")
     assert min(nxt) >= 10 and abs(min(nxt) - min(label)) < 0.2, (nxt[0], label[0])
     assert "…" in text[text.find("Future of Open") :], "a long title is cut with …, not shrunk"
+
+
+def test_a_room_name_is_set_alike_on_all_its_days(tmp_path):
+    """'Embodied AI Stage' was 2 lines large on Tuesday, 1 line on Wednesday."""
+    from printkit.resources import sample_event_dir
+
+    event = load_event(sample_event_dir(), Problems())
+    out = tmp_path / "rooms.pdf"
+    signs.build(event, out, problems=Problems(), target="screen", kind="room")
+    sizes: dict[str, set] = {}
+    for page in pdfium.PdfDocument(str(out)):
+        text, chars = _chars(page)
+        biggest = round(max(c[1] for c in chars), 1)
+        flat = " ".join(text.split())
+        room = next(r.name for r in event.rooms if r.name in flat)
+        sizes.setdefault(room, set()).add(biggest)
+    assert len(sizes) >= 3
+    for room, s in sizes.items():
+        assert len(s) == 1, f"{room}: room name at {sorted(s)} pt on different days"

@@ -181,12 +181,30 @@ def room_block(
     return f, h
 
 
-def plan_sign(event: Event, rd: RoomDay, lay: SignLayout, width: float, height: float):
+def room_name_setting(event: Event, rds: list[RoomDay], lay: SignLayout, width: float,
+                      height: float) -> dict[str, _fit.Fit]:  # fmt: skip
+    """Room id → one room-name setting for all its days: the smallest of the per-day choices."""
+    out: dict[str, _fit.Fit] = {}
+    for rd in rds:
+        f, _ = plan_sign(event, rd, lay, width, height)
+        have = out.get(rd.room.id)
+        if have is None or (f.size, -len(f.lines)) < (have.size, -len(have.lines)):
+            out[rd.room.id] = f
+    return out
+
+
+def plan_sign(event: Event, rd: RoomDay, lay: SignLayout, width: float, height: float,
+              name: _fit.Fit | None = None):  # fmt: skip
     """(room name fit, pages of rows) for a room day sign.
 
     The room name is as large as fits; when the day needs more than one
     sheet, the name is set on fewer lines (smaller) if that saves a sheet.
+    With `name` given (the room's setting for all its days) it is used as is.
     """
+    if name is not None:
+        block = block_height(name, True, 1.05) + 7 * MM + _text.cap_height(lay.room.meta)
+        top, bottom = rows_area(lay, height, block)
+        return name, plan_day(event, rd.sessions, lay, width, top - bottom)
     name, block = room_block(lay, rd.room, width)
     top, bottom = rows_area(lay, height, block)
     pages = plan_day(event, rd.sessions, lay, width, top - bottom)

@@ -32,6 +32,7 @@ from printkit.products.sign_room import (
     draw_room_page,
     plan_sign,
     room_days,
+    room_name_setting,
 )
 
 KINDS = ("room", "door", "all")
@@ -113,8 +114,10 @@ def build(
     n_room = n_door = 0
     with press:
         if kind in ("room", "all"):
-            for rd in room_days(event, sel_rooms, sel_days):
-                n_room += _add_room_sign(press, event, rd, lay, problems)
+            rds = room_days(event, sel_rooms, sel_days)
+            names = room_name_setting(event, rds, lay, *press.trim)
+            for rd in rds:
+                n_room += _add_room_sign(press, event, rd, lay, problems, names[rd.room.id])
         if kind in ("door", "all"):
             sessions = [s for s in event.sessions if s.day in sel_days and s.room in room_ids]
             order = {r.id: i for i, r in enumerate(event.rooms)}
@@ -134,10 +137,11 @@ def build(
     return f"{result.path}: {' and '.join(parts)}, {result.pages} pages ({target})"
 
 
-def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems) -> int:
+def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems,
+                   name=None) -> int:  # fmt: skip
     """Add one room's day sign (one or more pages); return the number of pages."""
     W, H = press.trim
-    name_fit, pages = plan_sign(event, rd, lay, W, H)
+    name_fit, pages = plan_sign(event, rd, lay, W, H, name)
     for row in (r for page in pages for r in page):
         if row.title.truncated:
             src = row.session.src
