@@ -561,3 +561,31 @@ def test_a_long_session_title_takes_the_free_space_on_the_back_then_warns(tmp_pa
     else:  # too long even with the free space: cut, and one located warning for the panel
         assert all("…" in b and squash(title) not in b for b in backs)
         assert len(warned) == 1 and warned[0].startswith(f"{ev}:7: title: warning:"), warned
+
+
+def test_foldover_shop_page_has_dashed_fold_marks_on_the_fold_line(tmp_path, runner, sample_event):
+    from printkit.press.marks import MARK_GAP
+
+    out = tmp_path / "fold.pdf"
+    res = invoke(runner, "badges", SAMPLE, "--layout", "foldover-a5", "--only",
+                 sample_event.speakers[0].id, "--offline", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    page = pdfium.PdfDocument(out)[0]
+    x0, y0, x1, y1 = page.get_trimbox()
+    _, ph = page.get_size()
+    dpi = 150
+    img = page.render(scale=dpi / 72).to_pil().convert("L")
+    px = dpi / 72
+    fold = (y0 + y1) / 2  # the fold-over folds across the middle of the A5 trim
+    start = 3 * MM + MARK_GAP  # outside the bleed, in the mark area like the crop marks
+    for side in (-1, 1):
+        edge = x0 if side < 0 else x1
+        col = round((edge + side * (start + 0.5 * MM)) * px)  # in the first dash
+        dark = [r for r in range(img.height) if img.getpixel((col, r)) < 128]
+        rows = {round((ph - y) * px) for y in (fold, y0, y1)}  # the fold and the crop marks
+        assert dark and all(min(abs(r - w) for w in rows) <= 2 for r in dark), (side, dark)
+        assert any(abs(r - round((ph - fold) * px)) <= 2 for r in dark)  # a fold mark is there
+        row = round((ph - fold) * px)
+        xs = [round((edge + side * (start + k * 0.25 * MM)) * px) for k in range(24)]
+        ink = [min(img.getpixel((x, row + d)) for d in (-1, 0, 1)) < 128 for x in xs]
+        assert any(ink) and not all(ink)  # dashed, not a solid crop mark

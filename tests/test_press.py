@@ -618,3 +618,14 @@ def test_gang_run_keeps_art_apart_and_marks_every_piece(tmp_path, sheet, trim):
                       and min(y1, y2) < a[3] + MARK_GAP * 0.99
                       and max(y1, y2) > a[1] - MARK_GAP * 0.99)  # fmt: skip
             assert not inside, ((x1, y1, x2, y2), a)
+
+
+def test_fold_marks_sit_on_the_fold_line_outside_the_bleed():
+    from printkit.press.marks import MARK_GAP, MARK_LENGTH, fold_mark_segments
+
+    segs = fold_mark_segments(10, 20, 100, 200, [100], offset=3 * MM + MARK_GAP)
+    assert len(segs) == 2
+    for x1, y1, x2, y2 in segs:
+        assert y1 == y2 == 120  # horizontal, on the fold
+        assert min(x1, x2) >= 110 + 3 * MM + MARK_GAP - 1e-9 or max(x1, x2) <= 10 - 3 * MM
+        assert abs(x2 - x1) == pytest.approx(MARK_LENGTH)

@@ -15,6 +15,7 @@ MARK_LENGTH = 6 * MM
 MARK_GAP = 1 * MM  # clearance between the bleed edge and the start of a mark
 MARK_AREA = 9 * MM  # page margin beyond the bleed that holds the marks
 MARK_WIDTH = 0.25
+FOLD_DASH = (1 * MM, 0.7 * MM)  # fold marks are dashed, unlike the solid crop marks
 GANG_MARK = 3 * MM  # crop marks between ganged pieces: short, so neighbours' marks never meet
 CUT_WIDTH = 0.3
 CUT_GREY = "#B3B3B3"  # 30 % grey
@@ -36,6 +37,18 @@ def crop_mark_segments(
     return segs
 
 
+def fold_mark_segments(
+    x: float, y: float, w: float, h: float, folds, *, offset: float, length: float = MARK_LENGTH
+) -> list[Segment]:
+    """Marks on each horizontal fold line (`folds`: heights above the trim's foot), both sides."""
+    segs: list[Segment] = []
+    for f in folds:
+        fy = y + f
+        segs.append((x - offset, fy, x - offset - length, fy))
+        segs.append((x + w + offset, fy, x + w + offset + length, fy))
+    return segs
+
+
 def gang_gutter(bleed: float) -> float:
     """The gutter between ganged pieces: both bleeds, a clear band, and room for both pieces' marks."""
     return 2 * (bleed + MARK_GAP + GANG_MARK) + MARK_GAP
@@ -49,8 +62,10 @@ def gang_mark_segments(slots, bleed: float) -> list[Segment]:
     return segs
 
 
-def stroke_segments(canvas, segments: Iterable[Segment], color, width: float) -> None:
-    """Stroke all segments as one path in `color` (a ReportLab colour)."""
+def stroke_segments(
+    canvas, segments: Iterable[Segment], color, width: float, dash: tuple[float, ...] = ()
+) -> None:
+    """Stroke all segments as one path in `color` (a ReportLab colour), dashed when `dash`."""
     segments = list(segments)
     if not segments:
         return
@@ -58,6 +73,8 @@ def stroke_segments(canvas, segments: Iterable[Segment], color, width: float) ->
     canvas.setStrokeColor(color)
     canvas.setLineWidth(width)
     canvas.setLineCap(0)
+    if dash:
+        canvas.setDash(list(dash), 0)
     path = canvas.beginPath()
     for x1, y1, x2, y2 in segments:
         path.moveTo(x1, y1)

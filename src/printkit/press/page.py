@@ -2,9 +2,10 @@
 
 Targets:
 - shop: one piece per page; MediaBox = trim + bleed + mark area, BleedBox,
-  TrimBox, registration crop marks outside the bleed, CMYK only, PDF/X-4.
-  With a `sheet`, pieces are ganged n-up on it instead: gutters of at least
-  2 x bleed, crop marks in the sheet margins on every trim line.
+  TrimBox, registration crop marks outside the bleed (dashed fold marks on
+  the `folds` lines), CMYK only, PDF/X-4.
+  With a `sheet`, pieces are ganged n-up on it instead: gutters keep
+  neighbours' art 2 x bleed apart and hold each piece's short crop marks.
 - office: pieces n-up on a sheet (A4 by default) with light cut lines, no
   bleed; with duplex, each sheet of fronts is followed by a sheet of backs
   in mirrored slots (long-edge flip) so every back lands behind its front.
@@ -40,11 +41,13 @@ from printkit.press.color import to_color
 from printkit.press.marks import (
     CUT_GREY,
     CUT_WIDTH,
+    FOLD_DASH,
     MARK_AREA,
     MARK_GAP,
     MARK_LENGTH,
     MARK_WIDTH,
     crop_mark_segments,
+    fold_mark_segments,
     gang_gutter,
     gang_mark_segments,
     stroke_segments,
@@ -132,6 +135,7 @@ class Press:
         start_at: int = 0,
         date: datetime | None = None,
         event: Event | None = None,
+        folds: tuple[float, ...] = (),
     ):
         self.path = Path(path)
         self.trim = (float(trim[0]), float(trim[1]))
@@ -146,6 +150,7 @@ class Press:
         self.subject = subject
         self.date = date if date is not None else getattr(event, "modified", None)
         self.duplex = duplex
+        self.folds = tuple(folds)  # horizontal fold lines, heights above the trim's foot
         self._bleed_arg = bleed
         self.bleed = self.bleed_for(self.trim)
         self._page_trim: tuple[float, float] | None = None  # trim of the page geometry set
@@ -386,6 +391,11 @@ class Press:
             at = len(c._code)
             try:
                 stroke_segments(c, segs, to_color("registration", True), MARK_WIDTH)
+                if self.folds and trim == self.trim:
+                    folds = fold_mark_segments(ox, oy, *trim, self.folds,
+                                               offset=self.bleed_for(trim) + MARK_GAP)  # fmt: skip
+                    stroke_segments(c, folds, to_color("registration", True), MARK_WIDTH,
+                                    FOLD_DASH)  # fmt: skip
                 self._marks[trim] = (tuple(c._code[at:]), dict(c._colorsUsed))
             finally:
                 page_colors.update(c._colorsUsed)

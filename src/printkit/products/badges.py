@@ -132,6 +132,7 @@ def build(
             photos=photos,
             subject=f"{len(badges)} badges, layout {lay.name}",
             start_at=start_at - 1,
+            folds=(lay.face[1],) if fold else (),
         )
     except PrintkitError as e:
         raise _explain(e, lay, sheet_obj, start_at) from None
