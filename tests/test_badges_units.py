@@ -275,3 +275,24 @@ def test_a_qr_falls_back_to_ec_l_before_it_is_dropped_and_the_need_rounds_up(sam
     assert not art.qr(s, box, long_, None) and s.drawn == ["M", "L"]
     (w,) = [str(p) for p in s.problems.warnings]
     assert "too long for a 20 mm code (it needs 21 mm)" in w, w  # L's 20.1 mm, rounded up
+
+
+def test_sort_by_surname_ignores_nicknames_and_reads_surname_comma_given():
+    from printkit.model import Attendee
+    from printkit.products.badge_people import collect, sort_badges
+
+    class _Ev:
+        speakers = ()
+
+        def sessions_of(self, _):
+            return ()
+
+    people = [
+        Attendee(name=n) for n in ('Loïc Tosser "wowi42"', "Smith, John", "Shane Kerr (he/him)")
+    ]
+    badges, _ = collect(_Ev(), people)
+    assert [b.name for b in sort_badges(badges, "surname")] == [
+        "Shane Kerr (he/him)",
+        "Smith, John",
+        'Loïc Tosser "wowi42"',
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from printkit import names
 from printkit.errors import PrintkitError
 from printkit.model import Attendee, Event, Session, Speaker, Src
 from printkit.products.style import split_name
@@ -159,10 +160,10 @@ def sort_badges(badges: Sequence[Badge], how: str = "name") -> list[Badge]:
     """Stable sort by name, surname, organization or role (then name); `none` keeps the order."""
     if how == "none":
         return list(badges)
-    if how == "name":
-        key = lambda b: collation_key(b.name)  # noqa: E731
-    elif how == "surname":
-        key = lambda b: (collation_key(b.rest or b.first), collation_key(b.first))  # noqa: E731
+    if how == "name":  # given name first, nicknames and pronouns ignored
+        key = lambda b: collation_key(names.core(b.name))  # noqa: E731
+    elif how == "surname":  # family name first, as the booklet's index sorts
+        key = lambda b: (names.sort_key(b.name), collation_key(b.name))  # noqa: E731
     elif how == "organization":
         key = lambda b: (collation_key(b.organization), collation_key(b.name))  # noqa: E731
     elif how == "role":
