@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from printkit.fit import Fit
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as _text
 from printkit.press.surface import Surface
 from printkit.products import style
-from printkit.products.sign_layout import SignLayout
+from printkit.products.sign_layout import DoorSignStyle, SignLayout
 from printkit.products.sign_parts import (
     LEADING,
     block_height,
@@ -141,47 +142,47 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
         chip(s, lx, y - kcap, color, text, st.kicker, muted, lw_)
         y -= kcap + st.kicker * 1.3
     speakers = event.session_speakers(ses)
-    block = _speakers_height(len(speakers), st)
-    bottom = foot + 7 * MM + block
+    texts = [speaker_text(sp, len(speakers)) for sp in speakers]
+    floor = foot + 7 * MM  # the speakers' bottom edge
     sub_h = 0.0
     if ses.subtitle:
-        sub_h = st.subtitle * LEADING * 2 + 3 * MM
-    title_h = max(y - bottom - sub_h - (5 * MM if speakers else 0), st.title_min * LEADING)
+        sub_h = st.subtitle * LEADING * 2 + 4 * MM
+    gap = (8 * MM + _text.descent(st.title_max, True)) if speakers else 0.0
     # with no speakers the title is the sign: set it larger and a little above the middle
     biggest = st.title_max * (NO_SPEAKER_SCALE if not speakers else 1.0)
-    f = largest_fit(ses.title, lw_, title_h, biggest, st.title_min, st.title_lines,
-                    bold=True, leading=1.08)  # fmt: skip
+
+    def title_fit(grid):
+        h = y - floor - (grid.height if grid else 0.0) - sub_h - gap
+        return largest_fit(ses.title, lw_, max(h, st.title_min * LEADING), biggest,
+                           st.title_min, st.title_lines, bold=True, leading=1.08)  # fmt: skip
+
+    # the speakers' space at their smallest type is reserved first; the title takes the rest
+    grid, f = None, title_fit(None)
+    if speakers:
+        options = grid_options(texts, st, W - 2 * m, lw_, qr_bottom - 4 * MM - floor)
+        fits = [(g, title_fit(g)) for g in options]
+        grid, f = next(((g, t) for g, t in fits if not t.truncated),
+                       min(fits, key=lambda gt: gt[0].height))  # fmt: skip
     if f.truncated:
         s.problems.warn(f'title "{ses.title[:60]}" shortened on its door sign', *_where(ses))
     if not speakers:
         used = len(f.lines) * f.size * 1.08 + sub_h
-        y -= max(0.0, (y - bottom - used) * 0.4)
+        y -= max(0.0, (y - floor - used) * 0.4)
     y -= draw_lines(s, f, lx, y, bold=True, color=ink, leading=1.08)
     y -= _text.descent(f.size, True)
     if ses.subtitle:
         y -= 4 * MM
         y -= quiet_text(s, ses.subtitle, lx, y, lw_, st.subtitle, st.subtitle * 0.7, 2,
                         color=muted)  # fmt: skip
-    if speakers:
-        cols, rows = _grid(len(speakers))
-        room = y - 8 * MM - (foot + 7 * MM)
-        photo = st.photo
-        if rows > 1:
-            most = st.photo * 0.8
-            photo = max(st.photo_small, min(most, (room - (rows - 1) * 4 * MM) / rows))
-        top = foot + 7 * MM + rows * photo + (rows - 1) * 4 * MM
-        # three or more speakers use the whole width when the QR column ends above them,
-        # at full size when the space under the title allows
-        wide = len(speakers) >= 3 and top + 4 * MM <= qr_bottom
-        if wide and rows > 1:
-            big = foot + 7 * MM + rows * st.photo + (rows - 1) * 4 * MM
-            if big + 4 * MM <= qr_bottom and big <= y - 8 * MM:
-                photo, top = st.photo, big
-        _draw_speakers(s, event, ses, speakers, lx, top, W - 2 * m if wide else lw_, lay, photo)
+    if grid is not None:
+        room = y - 8 * MM - floor
+        if grid.wide:
+            room = min(room, qr_bottom - 4 * MM - floor)
+        grid = grow_grid(texts, st, grid, room)
+        _draw_speakers(s, event, ses, speakers, texts, lx, floor + grid.height, lay, grid)
 
 
 NO_SPEAKER_SCALE = 1.6  # a keynote or social without names: its title may grow this much
-AFFILIATION_MIN = 8.0  # pt: smallest affiliation type on a door sign (five speakers, long titles)
 
 
 def _where(ses: Session):
@@ -198,58 +199,141 @@ def _kicker(event: Event, ses: Session) -> tuple[str, str] | None:
     return (track.color if track else event.colors.accent, label)
 
 
-def _grid(n: int) -> tuple[int, int]:
-    """(columns, rows) for n speakers."""
-    if n <= 3:
-        return max(n, 1), 1
-    if n == 4:
-        return 2, 2
-    return 3, (n + 2) // 3
+# pt: smallest affiliation type on an A4 door sign (the layout's speaker_org_min governs)
+AFFILIATION_MIN = DoorSignStyle.speaker_org_min
+ROW_GAP = 4 * MM  # between rows of speakers
+COL_GAP = 6 * MM  # between columns
+PHOTO_GAP = 3.5 * MM  # photo to text
 
 
-def _speakers_height(n: int, st) -> float:
-    if n == 0:
-        return 0.0
-    cols, rows = _grid(n)
-    photo = st.photo if rows == 1 else st.photo_small
-    return rows * photo + (rows - 1) * 4 * MM
+@dataclass(frozen=True)
+class SpeakerGrid:
+    """Speakers in a grid: columns, photo size, type sizes and each row's height (points)."""
+
+    cols: int
+    photo: float
+    width: float
+    name_size: float
+    org_size: float
+    rows: tuple[float, ...]
+    wide: bool = False  # under the QR column too
+
+    @property
+    def height(self) -> float:
+        """From the top of the first row to the bottom of the last."""
+        return sum(self.rows) + (len(self.rows) - 1) * ROW_GAP
+
+    @property
+    def text_width(self) -> float:
+        """Width of a cell's name and organization."""
+        cell = (self.width - (self.cols - 1) * COL_GAP) / self.cols
+        return cell - self.photo - PHOTO_GAP
 
 
-def _draw_speakers(s: Surface, event, ses, speakers, x, y_top, w, lay: SignLayout, photo) -> None:
+@dataclass(frozen=True)
+class CellText:
+    """A speaker's name and organization fitted into a cell, and their height."""
+
+    name: Fit
+    org: Fit | None
+    name_size: float
+    height: float  # first cap line to the last line's descent
+
+
+def speaker_text(sp: Speaker, n: int) -> tuple[str, str]:
+    """(name line, organization line) of a speaker; pronouns when the speakers share one row."""
+    name = sp.name + (f" ({sp.pronouns})" if sp.pronouns and n <= 3 else "")
+    return name, sp.affiliation or ""
+
+
+def cell_text(name: str, org: str, w: float, name_size: float, org_size: float, st) -> CellText:
+    """Name (two lines, down to the floor) and organization (two lines, cut with … at its floor)."""
+    nfit = plan_fit(name, w, name_size * LEADING * 2 + 0.01, name_size,
+                    min(name_size, st.speaker_name_min), 2, bold=True)  # fmt: skip
+    h = block_height(nfit, True)
+    if not org:
+        return CellText(nfit, None, name_size, h + _text.descent(nfit.size, True))
+    ofit = plan_fit(org, w, org_size * LEADING * 2 + 0.01, org_size,
+                    min(org_size, st.speaker_org_min), 2)  # fmt: skip
+    h += _text.descent(nfit.size, True) + name_size * 0.35 + block_height(ofit)
+    return CellText(nfit, ofit, name_size, h + _text.descent(ofit.size))
+
+
+def speaker_grid(texts, st, width: float, cols: int, photo: float, name_size: float,
+                 wide: bool = False) -> SpeakerGrid:  # fmt: skip
+    """A grid whose rows are as tall as their tallest photo or text block."""
+    org_size = max(st.speaker_org_min, st.speaker_org * name_size / st.speaker_name)
+    g = SpeakerGrid(cols, photo, width, name_size, org_size, (), wide)
+    heights = [cell_text(n, o, g.text_width, name_size, org_size, st).height for n, o in texts]
+    rows = tuple(max([photo, *heights[i : i + cols]]) for i in range(0, len(texts), cols))
+    return SpeakerGrid(cols, photo, width, name_size, org_size, rows, wide)
+
+
+def _columns(n: int) -> int:
+    """Columns for n speakers: one row up to three, then two or three columns."""
+    return max(n, 1) if n <= 3 else 2 if n == 4 else 3
+
+
+def grid_options(texts, st, wide_w: float, narrow_w: float, wide_room: float) -> list[SpeakerGrid]:
+    """Grids at the smallest type, best first: full width (when clear of the QR column,
+    `wide_room` above the floor), then beside it, fewer columns, then smaller discs."""
+    n = len(texts)
+    cols0 = _columns(n)
+    photo = st.photo if n <= 3 else st.photo_small
+    small = min(photo, st.photo_small) * 0.75
+    at = st.speaker_name_min
+    out = []
+    if n >= 3:
+        for p in (photo, small):
+            g = speaker_grid(texts, st, wide_w, cols0, p, at, wide=True)
+            if g.height <= wide_room:
+                out.append(g)
+    for p in (photo, small):
+        for cols in range(cols0, 0, -1):
+            out.append(speaker_grid(texts, st, narrow_w, cols, p, at))
+    return out
+
+
+def grow_grid(texts, st, grid: SpeakerGrid, room: float) -> SpeakerGrid:
+    """The chosen grid with the largest names, then photos, that fit in `room` (never smaller)."""
+    top = st.photo if len(grid.rows) == 1 or grid.wide else max(grid.photo, st.photo * 0.8)
+    photos = sorted({grid.photo, top, max(grid.photo, st.photo_small)}, reverse=True)
+    size = st.speaker_name
+    while size > grid.name_size:
+        for p in photos:
+            g = speaker_grid(texts, st, grid.width, grid.cols, p, size, grid.wide)
+            if g.height <= room:
+                return g
+        size -= 0.5
+    for p in photos:
+        g = speaker_grid(texts, st, grid.width, grid.cols, p, grid.name_size, grid.wide)
+        if g.height <= room:
+            return g
+    return grid
+
+
+def _draw_speakers(s: Surface, event, ses, speakers, texts, x, y_top, lay: SignLayout,
+                   g: SpeakerGrid) -> None:  # fmt: skip
     st = lay.door
-    cols, rows = _grid(len(speakers))
-    scale = max(0.75, min(1.0, photo / st.photo))
-    gap = 6 * MM
-    cell_w = (w - (cols - 1) * gap) / cols
+    photo, tw = g.photo, g.text_width
+    cell_w = (g.width - (g.cols - 1) * COL_GAP) / g.cols
     color = style.track_color(event, ses, fallback=event.colors.primary)
-    for i, sp in enumerate(speakers):
-        r, c = divmod(i, cols)
-        cx = x + c * (cell_w + gap)
-        cy = y_top - r * (photo + 4 * MM) - photo
-        s.photo(cx, cy, photo, photo, sp.photo, sp.name, color, circle=True,
-                base_dir=sp.base_dir, where=sp.src)  # fmt: skip
-        tx = cx + photo + 3.5 * MM
-        tw = cell_w - photo - 3.5 * MM
-        name = sp.name + (f" ({sp.pronouns})" if sp.pronouns and rows == 1 else "")
-        nsize = st.speaker_name * scale
-        osize = st.speaker_org * scale
-        aff = sp.affiliation or ""
-        nfit = plan_fit(name, tw, nsize * LEADING * 2 + 0.01, nsize, nsize * 0.75, 2, bold=True)
-        # read from a step away: never below AFFILIATION_MIN (cut with … instead)
-        ofit = plan_fit(
-            aff,
-            tw,
-            osize * LEADING * 2 + 0.01,
-            osize,
-            min(osize, max(osize * 0.75, AFFILIATION_MIN)),
-            2,
-        )
-        vgap = nsize * 0.35
-        h = block_height(nfit, True)
-        if aff:
-            h += _text.descent(nsize, True) + vgap + block_height(ofit)
-        ty = cy + photo / 2 + h / 2
-        used = draw_lines(s, nfit, tx, ty, bold=True, color=lay.ink)
-        if aff:
-            top = ty - used - _text.descent(nsize, True) - vgap
-            draw_lines(s, ofit, tx, top, color=lay.muted)
+    row_top = y_top
+    for r, row_h in enumerate(g.rows):
+        for c in range(g.cols):
+            i = r * g.cols + c
+            if i >= len(speakers):
+                break
+            sp, (name, org) = speakers[i], texts[i]
+            cx = x + c * (cell_w + COL_GAP)
+            cy = row_top - (row_h + photo) / 2
+            s.photo(cx, cy, photo, photo, sp.photo, sp.name, color, circle=True,
+                    base_dir=sp.base_dir, where=sp.src)  # fmt: skip
+            t = cell_text(name, org, tw, g.name_size, g.org_size, st)
+            ty = row_top - (row_h - t.height) / 2
+            tx = cx + photo + PHOTO_GAP
+            used = draw_lines(s, t.name, tx, ty, bold=True, color=lay.ink)
+            if t.org is not None:
+                top = ty - used - _text.descent(t.name.size, True) - t.name_size * 0.35
+                draw_lines(s, t.org, tx, top, color=lay.muted)
+        row_top -= row_h + ROW_GAP

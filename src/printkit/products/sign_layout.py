@@ -55,6 +55,8 @@ class DoorSignStyle:
     subtitle: float = 18.0
     speaker_name: float = 16.0
     speaker_org: float = 11.5
+    speaker_name_min: float = 12.0  # a panel's names and organizations never go below these:
+    speaker_org_min: float = 9.0  # the title, the photos and the columns give way first
     photo: Length = 24 * MM  # speaker photo or initials disc (one to three speakers)
     photo_small: Length = 15 * MM  # four or more speakers
     qr_column: Length = 62 * MM
