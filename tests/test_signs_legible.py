@@ -21,7 +21,8 @@ rooms:
   - {{id: hall, name: 多功能厅 第三会议室}}
 speakers:
   - {{id: p1, name: Alexandra Montgomery-Whitfield, pronouns: she/her, position: Principal Research
-      Scientist, organization: Institute for Very Long Organization Names}}
+      Scientist, organization: Institute for Very Long Organization Names,
+      profile_url: 'https://example.org/p1'}}
   - {{id: p2, name: Bartholomew Okonkwo, pronouns: he/him, position: CTO, organization: Open Robotics}}
   - {{id: p3, name: Chen Xiaoming, pronouns: he/him, position: Professor, organization: Tsinghua}}
   - {{id: p4, name: Dagny Fjellström-Larsen, pronouns: they/them, organization: Nordic Alliance}}
@@ -100,3 +101,97 @@ def test_a_room_name_is_set_alike_on_all_its_days(tmp_path):
     assert len(sizes) >= 3
     for room, s in sizes.items():
         assert len(s) == 1, f"{room}: room name at {sorted(s)} pt on different days"
+
+
+PANEL = ["p1", "p2", "p3", "p4", "p5", "p6"]
+
+
+def _footer_rule(page):
+    """Top of the footer rule: the long thin horizontal line in the lower third."""
+    W, H = page.get_size()
+    rules = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH]):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left > 0.8 * W and top - bottom < 3 and top < H / 3:
+            rules.append(top)
+    assert len(rules) == 1, rules
+    return rules[0]
+
+
+def _qr_rects(page):
+    """(left, bottom, right, top) in points of every QR decoded at 150 dpi."""
+    import zxingcpp
+
+    k = 72 / 150
+    H = page.get_size()[1]
+    img = page.render(scale=150 / 72).to_pil()
+    out = []
+    for b in zxingcpp.read_barcodes(img):
+        p = b.position
+        xs = [pt.x for pt in (p.top_left, p.top_right, p.bottom_left, p.bottom_right)]
+        ys = [pt.y for pt in (p.top_left, p.top_right, p.bottom_left, p.bottom_right)]
+        out.append((min(xs) * k, H - max(ys) * k, max(xs) * k, H - min(ys) * k))
+    return out
+
+
+def _speaker_chars(event, text, chars):
+    """{speaker id: (name chars, organization chars)}; each as (size, box), spaces left out."""
+    starts = []
+    for sid in PANEL:
+        sp = event.speaker(sid)
+        i = text.rfind(sp.name.split()[0])  # the first name (the QR note comes earlier)
+        j = text.find((sp.position or sp.organization).split()[0], i)
+        assert 0 <= i < j, sp.name
+        starts.append((sid, i, j))
+    out = {}
+    for k, (sid, i, j) in enumerate(starts):
+        end = starts[k + 1][1] if k + 1 < len(starts) else len(text)
+        pick = lambda a, b: [chars[n][1:] for n in range(a, b) if not chars[n][0].isspace()]  # noqa: E731
+        out[sid] = (pick(i, j), pick(j, end))
+    return out
+
+
+@pytest.mark.parametrize("layout, name_min, org_min", [("a4", 12, 9), ("a3", 17, 12.5)])
+def test_panel_speakers_are_legible_and_clear_of_the_qr_codes_and_footer(
+    event, tmp_path, layout, name_min, org_min
+):
+    out = tmp_path / "door.pdf"
+    signs.build(event, out, problems=Problems(), target="screen", kind="door", layout=layout)
+    doc = pdfium.PdfDocument(str(out))
+    page = next(p for p in doc if "Fjellstr" in p.get_textpage().get_text_range())
+    text, chars = _chars(page)
+    rule = _footer_rule(page)
+    qrs = _qr_rects(page)
+    assert len(qrs) == 2, "the talk and the speaker-profile QR codes both decode"
+    speakers = _speaker_chars(event, text, chars)
+    for sid, (name, org) in speakers.items():
+        assert name and org, sid
+        assert min(s for s, _ in name) >= name_min - 0.05, (sid, min(s for s, _ in name))
+        assert min(s for s, _ in org) >= org_min - 0.05, (sid, min(s for s, _ in org))
+        for _, (left, bottom, right, top) in name + org:
+            assert bottom > rule, f"{sid}: text below the footer rule"
+            for ql, qb, qr, qt in qrs:
+                clear = right <= ql or left >= qr or top <= qb or bottom >= qt
+                assert clear, f"{sid}: text over a QR code"
+
+
+def test_grid_rows_hold_photo_and_text_at_the_floor():
+    """Every option's rows are at least the photo and the tallest text block at the minimum type."""
+    from printkit.products.sign_door import cell_text, grid_options
+    from printkit.products.sign_layout import load_sign_layout
+
+    st = load_sign_layout("a4").door
+    texts = [(f"Speaker With A Rather Long Name {i}", "Organisation " * (i + 1)) for i in range(6)]
+    options = grid_options(texts, st, 760, 560, 1000)
+    assert options[0].wide and options[0].cols == 3
+    assert [g.cols for g in options if not g.wide][:3] == [3, 2, 1]
+    for g in options:
+        assert g.name_size == st.speaker_name_min and g.org_size == st.speaker_org_min
+        for r, row_h in enumerate(g.rows):
+            cells = texts[r * g.cols : (r + 1) * g.cols]
+            need = [cell_text(n, o, g.text_width, g.name_size, g.org_size, st) for n, o in cells]
+            assert row_h >= g.photo and row_h >= max(c.height for c in need) - 1e-6
+            assert all(not c.name.truncated for c in need)
+    assert not grid_options(texts, st, 760, 560, 10)[0].wide, "no room under the QR column"
+    cut = cell_text("A Name", "Very Long Organisation " * 9, 150, 16, 11.5, st).org
+    assert cut.truncated and cut.lines[-1].endswith("…") and cut.size == st.speaker_org_min
