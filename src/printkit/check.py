@@ -605,7 +605,9 @@ def _judge_bleed(report: CheckReport) -> list[Finding]:
             short.append(p.number)
     out = []
     if none:
-        out.append(Finding("FAIL", "bleed", f"no bleed on {_pages(none)} (a print shop needs 3 mm)"))
+        out.append(
+            Finding("FAIL", "bleed", f"no bleed on {_pages(none)} (a print shop needs 3 mm)")
+        )
     if short:
         out.append(Finding("WARN", "bleed", f"less than 3 mm bleed on {_pages(short)}"))
     return out or [Finding("PASS", "bleed", "3 mm or more on every side")]
