@@ -130,3 +130,16 @@ def test_key_columns_keep_order_and_balance(heights, columns):
     assert all(sum(heights[i] for i in c) <= height + 1e-6 for c in cols)
     if heights:
         assert height <= sum(heights) / columns + max(heights) + 1e-6
+
+
+def test_a_late_session_alone_gets_only_its_room_not_empty_columns(write_event):
+    text = dense_event_yaml().replace(
+        "sessions:\n",
+        "sessions:\n  - id: late\n    title: Late panel\n    track: main\n    room: d2\n"
+        "    start: 2026-01-31 23:30\n    end: 2026-01-31 23:59\n",
+        1,
+    )
+    grids = _grids(load_event(write_event(text), Problems()))
+    late = [g for g in grids if any(s.id == "late" for s in g.sessions)]
+    assert late and all(g.rooms == ("d2",) for g in late)
+    assert any(len(g.rooms) == ROOMS for g in grids)  # the busy day keeps all its rooms

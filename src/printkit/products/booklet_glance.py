@@ -260,9 +260,19 @@ def plan_day(
                     break
                 max_len = max(60, int(max_len * 0.85))
             for a, b, inside, scale, shorts in fitted:
-                pages.append(GlancePage(day, rooms, a, b, tuple(inside), 0, 0, scale,
+                # a window where most rooms are idle (a late panel after the day's grid)
+                # shows only its busy rooms, not a page of empty columns
+                busy = tuple(r for r in rooms if any(s.room == r for s in inside))
+                pm = m
+                if busy and len(busy) * 2 <= len(rooms):
+                    pm = GlanceMetrics(text, min_text, (width - time_column) / len(busy),
+                                       width - time_column)  # fmt: skip
+                    scale, shorts = _fit_window(inside, spans, a, b, grid_h, max_minute, pm)
+                else:
+                    busy = rooms
+                pages.append(GlancePage(day, busy, a, b, tuple(inside), 0, 0, scale,
                                         tuple(s.id for s in shorts),
-                                        _key_height(shorts, m)))  # fmt: skip
+                                        _key_height(shorts, pm)))  # fmt: skip
     n = len(pages)
     return [replace(p, part=i + 1, parts=n) for i, p in enumerate(pages)]
 
