@@ -66,6 +66,23 @@ rl_config.useA85 = 0  # binary streams: smaller files, and ASCII85 is slow witho
 Draw = Callable[[Surface], None]
 
 
+class SheetError(PrintkitError):
+    """A sheet refused: carries the sheet (and its slot count) so a command can reword it."""
+
+    def __init__(self, message: str, *, sheet, slots: int = 0):
+        super().__init__(message)
+        self.sheet = sheet
+        self.slots = slots
+
+
+class StartAtOutOfRange(SheetError):
+    """start_at (0-based) is not a slot of the sheet."""
+
+
+class PieceDoesNotFit(SheetError):
+    """The piece is larger than every slot of the sheet."""
+
+
 @dataclass(frozen=True)
 class Target:
     """What a PDF is for: print shop, office printer or screen."""
@@ -185,8 +202,10 @@ class Press:
         self._sheet_trim = self.trim
         self._use_sheet_trim(self.trim)
         if not 0 <= start_at < len(self.slots):
-            raise PrintkitError(
-                f"start_at must be between 0 and {len(self.slots) - 1} for sheet {sheet.name!r}"
+            raise StartAtOutOfRange(
+                f"start_at must be between 0 and {len(self.slots) - 1} for sheet {sheet.name!r}",
+                sheet=sheet,
+                slots=len(self.slots),
             )
         self._slot = start_at
         self._backs: list[tuple[int, Draw | None]] = []
@@ -199,9 +218,10 @@ class Press:
         self._sheet_bleed = self.bleed_for(trim)
         slots = self._gang_slots(sheet, trim) if self.target.marks else sheet.slots(*trim)
         if not slots:
-            raise PrintkitError(
+            raise PieceDoesNotFit(
                 f"a {trim[0] / MM:.0f} x {trim[1] / MM:.0f} mm piece does not fit "
-                f"on sheet {sheet.name!r}"
+                f"on sheet {sheet.name!r}",
+                sheet=sheet,
             )
         self.slots = slots
         self.back_slots = impose.mirror_slots(slots, self.sheet_size[0])

@@ -13,7 +13,6 @@ installed database (`avery-5395`) or a gLabels XML file.
 from __future__ import annotations
 
 import gc
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -135,7 +134,7 @@ def build(
             folds=(lay.face[1],) if fold else (),
         )
     except PrintkitError as e:
-        raise _explain(e, lay, sheet_obj, start_at) from None
+        raise _explain(e, lay, start_at) from None
     if progress is None:
         progress = len(badges) >= PROGRESS_MIN and sys.stderr.isatty()
     collecting = gc.isenabled()
@@ -180,20 +179,26 @@ def build(
     return "\n".join(lines)
 
 
+def fitting_layouts(sheet: Sheet) -> list[tuple[float, str]]:
+    """(area, name) of every bundled badge layout whose piece fits a slot of `sheet`."""
+    fits = []
+    for name in layout_names("badges"):
+        try:
+            piece = load_badge_layout(name).piece
+        except PrintkitError:
+            continue
+        if sheet.slots(*piece):
+            fits.append((piece[0] * piece[1], name))
+    return fits
+
+
 def layout_for_sheet(sheet: Sheet) -> str | None:
     """The layout for a sheet when none is asked for: the default when it fits, else the
     largest bundled layout that does (said in one stderr line); None for the default."""
     default = load_badge_layout(None)
     if sheet.slots(*default.piece):
         return None
-    fits = []
-    for name in layout_names("badges"):
-        try:
-            other = load_badge_layout(name)
-        except PrintkitError:
-            continue
-        if sheet.slots(*other.piece):
-            fits.append((other.piece[0] * other.piece[1], name))
+    fits = fitting_layouts(sheet)
     if not fits:
         return None  # the press says it does not fit
     name = max(fits)[1]
@@ -273,28 +278,18 @@ def check_qr_sizes(
     errs.raise_if_errors()
 
 
-def _explain(e: PrintkitError, lay: BadgeLayout, sheet: Sheet | None, start_at: int):
-    """The press's sheet messages in the command's words: slots from 1, layouts that fit."""
-    from printkit.layout import default_sheet, layout_names
+def _explain(e: PrintkitError, lay: BadgeLayout, start_at: int) -> PrintkitError:
+    """The press's sheet refusals in the command's words: slots from 1, layouts that fit."""
+    from printkit.press.page import PieceDoesNotFit, StartAtOutOfRange
 
-    sheet = sheet or default_sheet()
-    text = str(e)
-    m = re.search(r"start_at must be between 0 and (\d+)", text)
-    if m and sheet is not None:
-        return PrintkitError(f"--start-at {start_at}: must be between 1 and {int(m.group(1)) + 1} "
-                             f"(the label slots on sheet {sheet.name!r})")  # fmt: skip
-    if "does not fit" in text and sheet is not None:
-        fits = []
-        for name in layout_names("badges"):
-            try:
-                other = load_badge_layout(name)
-            except PrintkitError:
-                continue
-            if name != lay.name and sheet.slots(*other.piece):
-                fits.append(name)
+    if isinstance(e, StartAtOutOfRange):
+        return PrintkitError(f"--start-at {start_at}: must be between 1 and {e.slots} "
+                             f"(the label slots on sheet {e.sheet.name!r})")  # fmt: skip
+    if isinstance(e, PieceDoesNotFit):
+        fits = [name for _, name in fitting_layouts(e.sheet) if name != lay.name]
         if fits:
             alts = " or ".join(f"--layout {n}" for n in fits)
-            return PrintkitError(f"{text} (layout {lay.name}); use {alts}")
+            return PrintkitError(f"{e} (layout {lay.name}); use {alts}")
     return e
 
 
