@@ -64,7 +64,7 @@ def child(event: str, csv_path: str, out: str, case: str) -> None:
     """Run one case in this process and print a JSON line with its figures."""
     from printkit.errors import Problems
     from printkit.load import load_event
-    from printkit.products import badges
+    from printkit.products.badges import command as badges
 
     problems = Problems()
     ev = load_event(Path(event), problems)

@@ -165,7 +165,7 @@ import json, resource, sys, time
 from pathlib import Path
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products import booklet
+from printkit.products.booklet import command as booklet
 event, out, opts = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
 t0 = time.perf_counter()
 problems = Problems()

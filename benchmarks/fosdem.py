@@ -44,7 +44,7 @@ def main() -> int:
     from printkit.errors import Problems
     from printkit.importers.cli import run_import
     from printkit.load import load_event
-    from printkit.products import booklet
+    from printkit.products.booklet import command as booklet
 
     step("python imports", t_start)
     with tempfile.TemporaryDirectory() as tmp:

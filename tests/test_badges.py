@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products.badge_layout import load_badge_layout
+from printkit.products.badges.layout import load_badge_layout
 from printkit.resources import sample_event_dir
 from printkit.units import MM
 
@@ -381,7 +381,7 @@ def test_speaker_back_sets_every_qr_on_one_right_edge_schedule_last(tmp_path, ru
 
 
 def _a6_with(tmp_path, name, old, new):
-    from printkit.products.badge_layout import layout_path
+    from printkit.products.badges.layout import layout_path
 
     text = layout_path("a6").read_text(encoding="utf-8")
     assert old in text

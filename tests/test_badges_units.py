@@ -13,9 +13,9 @@ from printkit.errors import PrintkitError, Problems
 from printkit.layout import layout_names, parse_layout
 from printkit.load import load_event
 from printkit.model import Attendee
-from printkit.products.badge_geometry import Block, Box, baselines, face, front_boxes, stack_height
-from printkit.products.badge_layout import BadgeLayout, load_badge_layout
-from printkit.products.badge_people import collation_key, collect, select, sort_badges
+from printkit.products.badges.geometry import Block, Box, baselines, face, front_boxes, stack_height
+from printkit.products.badges.layout import BadgeLayout, load_badge_layout
+from printkit.products.badges.people import collation_key, collect, select, sort_badges
 from printkit.resources import sample_event_dir
 from printkit.units import MM
 
@@ -177,7 +177,7 @@ def test_system_glabels_database_when_installed():
 @pytest.mark.parametrize("name", ["a6", "a7"])
 @given(frac=st.floats(0, 1), photo=st.booleans())
 def test_stacked_front_sets_photo_and_name_as_one_group_above_the_qr(name, frac, photo):
-    from printkit.products.badge_geometry import GROUP_GAP
+    from printkit.products.badges.geometry import GROUP_GAP
 
     lay = load_badge_layout(name)
     f = face(lay)
@@ -204,7 +204,7 @@ def test_side_front_keeps_a_gutter_between_name_and_qr(name):
 
 
 def _a6_with(tmp_path, name, old, new):
-    from printkit.products.badge_layout import layout_path
+    from printkit.products.badges.layout import layout_path
 
     text = layout_path("a6").read_text(encoding="utf-8")
     assert old in text
@@ -262,7 +262,7 @@ class _QRSurface:
 
 def test_a_qr_falls_back_to_ec_l_before_it_is_dropped_and_the_need_rounds_up(sample):
     from printkit.press import qr as _qr
-    from printkit.products.badge_draw import BadgeArt
+    from printkit.products.badges.draw import BadgeArt
 
     art = BadgeArt(sample, load_badge_layout("a6"))
     box = Box(0, 0, 20 * MM, 20 * MM)
@@ -279,7 +279,7 @@ def test_a_qr_falls_back_to_ec_l_before_it_is_dropped_and_the_need_rounds_up(sam
 
 def test_sort_by_surname_ignores_nicknames_and_reads_surname_comma_given():
     from printkit.model import Attendee
-    from printkit.products.badge_people import collect, sort_badges
+    from printkit.products.badges.people import collect, sort_badges
 
     class _Ev:
         speakers = ()

@@ -12,8 +12,8 @@ from conftest import invoke
 from printkit.check import check_pdf, judge
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products import booklet
-from printkit.products.booklet_sections import qr_payload
+from printkit.products.booklet import command as booklet
+from printkit.products.booklet.sections import qr_payload
 from printkit.resources import sample_event_dir
 
 ROOMS = 9  # more rooms than one A5 page holds
@@ -391,7 +391,7 @@ def test_folio_sits_in_the_outer_bottom_corner(tiny_pdf):
     """Rectos (odd) carry the number right-aligned at the outer margin, versos left-aligned."""
     import pypdfium2 as pdfium
 
-    from printkit.products.booklet_layout import load_booklet_layout
+    from printkit.products.booklet.layout import load_booklet_layout
 
     L = load_booklet_layout("a5")
     doc = pdfium.PdfDocument(str(tiny_pdf))

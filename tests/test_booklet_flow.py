@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from printkit.products.booklet_flow import Block, paginate, split_lines
+from printkit.products.booklet.flow import Block, paginate, split_lines
 
 FRAME = 100.0
 
@@ -113,7 +113,7 @@ def test_first_top_leaves_room_on_the_first_page_only():
 
 @given(st.integers(min_value=0, max_value=80), st.integers(min_value=1, max_value=12))
 def test_rooms_split_evenly_in_order(n, per_page):
-    from printkit.products.booklet_glance import chunk_rooms
+    from printkit.products.booklet.glance import chunk_rooms
 
     rooms = [f"r{i}" for i in range(n)]
     chunks = chunk_rooms(rooms, per_page)
@@ -127,7 +127,7 @@ def test_rooms_split_evenly_in_order(n, per_page):
     st.integers(min_value=30, max_value=600),
 )
 def test_grid_windows_cover_the_day_and_never_exceed_a_page(talks, max_len):
-    from printkit.products.booklet_glance import clusters, cut_times
+    from printkit.products.booklet.glance import clusters, cut_times
 
     spans = [(a, a + d) for a, d in talks]
     for c0, c1 in clusters(spans):

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products import booklet
-from printkit.products.booklet_glance import (
+from printkit.products.booklet import command as booklet
+from printkit.products.booklet.glance import (
     GlanceMetrics,
     _span,
     dense_minute,
@@ -22,7 +22,7 @@ from printkit.products.booklet_glance import (
     legend_room,
     title_fits,
 )
-from printkit.products.booklet_layout import load_booklet_layout
+from printkit.products.booklet.layout import load_booklet_layout
 from printkit.units import MM
 
 ROOMS = 4

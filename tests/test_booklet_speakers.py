@@ -9,8 +9,8 @@ from conftest import MINIMAL
 
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products import booklet
-from printkit.products.booklet_sections import MAX_REFS, more_refs_lines, split_refs
+from printkit.products.booklet import command as booklet
+from printkit.products.booklet.speakers import MAX_REFS, more_refs_lines, split_refs
 
 N = 9
 

@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products import cards
-from printkit.products.card_plan import cue_sessions, spoken_text
+from printkit.products.cards import command as cards
+from printkit.products.cards.plan import cue_sessions, spoken_text
 from printkit.units import MM
 
 SENTENCES = " ".join(
@@ -182,7 +182,7 @@ def test_fit_names_keeps_units_whole_and_never_truncates():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from printkit.products.card_plan import fit_names
+    from printkit.products.cards.plan import fit_names
 
     def m(s, size):
         return len(s) * size * 0.5
@@ -223,7 +223,7 @@ def test_office_cards_keep_text_5mm_from_the_paper_edge(panel, tmp_path, layout)
 
 def test_a5_type_is_scaled_to_the_card(panel, tmp_path):
     """A5 is A6 doubled: its type is ~1.4x larger, and a short card is not mostly empty."""
-    from printkit.products.card_layout import load_card_layout
+    from printkit.products.cards.layout import load_card_layout
 
     a5, a6 = load_card_layout("a5"), load_card_layout("a6")
     for key in ("title", "intro", "speakers", "band_text"):

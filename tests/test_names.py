@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from printkit.model import Speaker
 from printkit.names import core, initial_letter, initials, sort_key
 from printkit.press import text
-from printkit.products.booklet_sections import by_initial
+from printkit.products.booklet.sections import by_initial
 
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
 

@@ -124,7 +124,7 @@ AFF = "Inclusive AI Leader | Biz Apps Practice Lead | Women in Tech Advocate | C
 
 def test_five_speaker_door_sign_affiliations_stay_legible(tmp_path, runner):
     """Seen in Sessionize data: five speakers with long affiliations shrank them to 6.5 pt."""
-    from printkit.products.sign_door import AFFILIATION_MIN
+    from printkit.products.signs.door import AFFILIATION_MIN
 
     people = "\n".join(
         f'  - {{id: p{i}, name: "Speaker Number{i}", organization: "{AFF}"}}' for i in range(5)

@@ -237,7 +237,7 @@ def test_badges_name_every_sampled_speaker(rendered):
 
 
 def test_cards_one_per_spoken_session(rendered):
-    from printkit.products.card_plan import cue_sessions
+    from printkit.products.cards.plan import cue_sessions
 
     expected = cue_sessions(rendered.event)
     product = rendered.products["cards"]

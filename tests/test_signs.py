@@ -14,10 +14,10 @@ from pypdf import PdfReader
 from printkit.check import SAFE_MM
 from printkit.errors import PrintkitError, Problems
 from printkit.load import load_event
-from printkit.products import signs
-from printkit.products.sign_door import door_sessions, qr_codes
-from printkit.products.sign_layout import load_sign_layout
-from printkit.products.sign_room import plan_rows, room_days
+from printkit.products.signs import command as signs
+from printkit.products.signs.door import door_sessions, qr_codes
+from printkit.products.signs.layout import load_sign_layout
+from printkit.products.signs.room import plan_rows, room_days
 from printkit.units import MM
 
 LONG_TITLE = (

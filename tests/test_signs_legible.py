@@ -8,7 +8,7 @@ import pytest
 
 from printkit.errors import Problems
 from printkit.load import load_event
-from printkit.products import signs
+from printkit.products.signs import command as signs
 
 TITLE = (
     "The Future of Open Source AI Governance, Safety, Licensing, Funding, Community "
@@ -177,8 +177,8 @@ def test_panel_speakers_are_legible_and_clear_of_the_qr_codes_and_footer(
 
 def test_grid_rows_hold_photo_and_text_at_the_floor():
     """Every option's rows are at least the photo and the tallest text block at the minimum type."""
-    from printkit.products.sign_door import cell_text, grid_options
-    from printkit.products.sign_layout import load_sign_layout
+    from printkit.products.signs.door import cell_text, grid_options
+    from printkit.products.signs.layout import load_sign_layout
 
     st = load_sign_layout("a4").door
     texts = [(f"Speaker With A Rather Long Name {i}", "Organisation " * (i + 1)) for i in range(6)]

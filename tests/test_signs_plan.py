@@ -7,8 +7,8 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from printkit.products.card_plan import split_lines
-from printkit.products.sign_plan import (
+from printkit.products.cards.plan import split_lines
+from printkit.products.signs.plan import (
     balance,
     fit_day,
     fullest,

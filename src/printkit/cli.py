@@ -34,13 +34,13 @@ from printkit.load import load_event
 from printkit.resources import sample_event_dir
 
 LAZY = {
-    "badges": ("printkit.products.badges:command", "Speaker and attendee badges."),
-    "signs": ("printkit.products.signs:command", "Room day signs and session door signs."),
+    "badges": ("printkit.products.badges.command:command", "Speaker and attendee badges."),
+    "signs": ("printkit.products.signs.command:command", "Room day signs and session door signs."),
     "cards": (
-        "printkit.products.cards:command",
+        "printkit.products.cards.command:command",
         "Host cue cards from each session's introduction.",
     ),
-    "booklet": ("printkit.products.booklet:command", "The program booklet."),
+    "booklet": ("printkit.products.booklet.command:command", "The program booklet."),
     "import": ("printkit.importers.cli:command", "Convert pretalx/frab/Sessionize/GOSIM exports."),
     "check": ("printkit.check:command", "Preflight any PDF: boxes, fonts, colour, images, QR."),
     "preview": ("printkit.preview:command", "Render PDF pages to PNG."),
@@ -248,7 +248,7 @@ def layouts(kind, name):
 @click.option("--offline", is_flag=True, envvar="PRINTKIT_OFFLINE", help="Do not fetch photos.")
 def all_products(event, output, target, attendees, offline):
     """Render badges, signs, cards and the booklet into one folder."""
-    from printkit.products.badges import default_attendees
+    from printkit.products.badges.command import default_attendees
 
     problems = Problems()
     event_path = resolve_event_path(event)
@@ -261,7 +261,7 @@ def all_products(event, output, target, attendees, offline):
     lines = []
     try:
         for name in PRODUCTS:
-            module = importlib.import_module(f"printkit.products.{name}")
+            module = importlib.import_module(f"printkit.products.{name}.command")
             opts = {"target": target, "offline": offline}
             if name != "cards":
                 opts["photos"] = photos

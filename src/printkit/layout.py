@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from printkit import impose
+from printkit.colorspec import is_color
 from printkit.errors import PrintkitError, Problems
-from printkit.press.color import is_color
 from printkit.resources import resource_dir
 from printkit.units import MM, paper_size, parse_length
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from printkit.press.page import TARGETS, Press, PressResult, Target
+    from printkit.press.page import Press, PressResult
     from printkit.press.surface import Surface
+    from printkit.press.target import TARGETS, Target
 
 __all__ = ["TARGETS", "Press", "PressResult", "Surface", "Target"]
 

@@ -54,6 +54,7 @@ from printkit.press.marks import (
 )
 from printkit.press.output import AtomicFile, stream_pages
 from printkit.press.surface import Surface
+from printkit.press.target import TARGETS, Target  # noqa: F401  (re-exported)
 from printkit.units import INCH, MM, is_inch_based
 
 if TYPE_CHECKING:
@@ -81,24 +82,6 @@ class StartAtOutOfRange(SheetError):
 
 class PieceDoesNotFit(SheetError):
     """The piece is larger than every slot of the sheet."""
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a PDF is for: print shop, office printer or screen."""
-
-    name: str
-    cmyk: bool
-    bleed: bool
-    marks: bool
-    links: bool
-
-
-TARGETS: dict[str, Target] = {
-    "shop": Target("shop", cmyk=True, bleed=True, marks=True, links=False),
-    "office": Target("office", cmyk=False, bleed=False, marks=False, links=False),
-    "screen": Target("screen", cmyk=False, bleed=False, marks=False, links=True),
-}
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from printkit import fit as _fit
 from printkit.press import text as _text
 from printkit.press.color import to_color
+from printkit.press.target import Target
 from printkit.units import MM
 
-if TYPE_CHECKING:
-    from printkit.press.page import Press, Target
+
+class PieceHost(Protocol):
+    """What a Surface needs from the press that made it (press/page.py's Press is one).
+
+    The press sits above the surface: it passes itself in, the surface never imports it.
+    """
+
+    target: Target
+    problems: Any
+    fitted_notes: list[str]
+    photos: Any
+
+    def add_bookmark(self, title: str, level: int = 0) -> None: ...
+
+    def place_form(self, surface: Surface, key: str, draw: Callable[[Surface], None]) -> None: ...
+
 
 EPS = 0.01
 MIN_PHOTO_PPI = 200  # print targets: a photo below this at its printed size gets a warning
@@ -27,7 +42,7 @@ MIN_PHOTO_PPI = 200  # print targets: a photo below this at its printed size get
 class Surface:
     """The drawing API products use; see docs/ARCHITECTURE.md, "The Surface API"."""
 
-    def __init__(self, press: Press, canvas, width: float, height: float, bleed: float):
+    def __init__(self, press: PieceHost, canvas, width: float, height: float, bleed: float):
         self.press = press
         self.canvas = canvas
         self.width = width

@@ -14,8 +14,7 @@ from printkit.model import Event, Session, Speaker
 from printkit.press import text as _text
 from printkit.press.surface import Surface
 from printkit.products import style
-from printkit.products.sign_layout import DoorSignStyle, SignLayout
-from printkit.products.sign_parts import (
+from printkit.products.parts import (
     LEADING,
     block_height,
     captioned_qr,
@@ -26,6 +25,7 @@ from printkit.products.sign_parts import (
     quiet_text,
     stamp_text,
 )
+from printkit.products.signs.layout import DoorSignStyle, SignLayout
 from printkit.units import MM
 
 

@@ -17,7 +17,7 @@ from printkit.press import text as _text
 from printkit.press.color import hex_rgb
 from printkit.press.surface import Surface
 from printkit.products import style
-from printkit.products.badge_geometry import (
+from printkit.products.badges.geometry import (
     Block,
     Box,
     Face,
@@ -26,8 +26,9 @@ from printkit.products.badge_geometry import (
     front_boxes,
     stack_height,
 )
-from printkit.products.badge_layout import BadgeLayout
-from printkit.products.badge_people import Badge
+from printkit.products.badges.people import Badge
+from printkit.products.badges.schema import BadgeLayout
+from printkit.products.parts import Panel, on_color
 from printkit.units import MM
 
 TITLE_LINES = 3  # a session title's lines on the back before it may take free space below
@@ -133,45 +134,12 @@ def block(lines, size: float, bold: bool, color: str, leading: float, after: flo
                  tuple(a * size for a, _ in ext), tuple(d * size for _, d in ext))  # fmt: skip
 
 
-def on_color(fill: str) -> str:
-    """White or ink, whichever reads better on `fill` (WCAG relative luminance)."""
-
-    def lin(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (lin(v) for v in hex_rgb(fill))
-    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "white" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else style.INK
-
-
 @dataclass
 class Notes:
     """What happened to names while fitting: shrunk or broken (listed in the summary)."""
 
     fitted: list[str] = field(default_factory=list)
     cut: list[str] = field(default_factory=list)
-
-
-class Panel(Surface):
-    """A Surface for one face of a fold-over: no bleed across the fold (its top edge)."""
-
-    def __init__(self, base: Surface, width: float, height: float):
-        super().__init__(base.press, base.canvas, width, height, base.bleed)
-
-    def bleed_rect(self, x, y, w, h, fill) -> None:
-        b = self.bleed
-        x2, y2 = x + w, y + h
-        if abs(x) < 0.01:
-            x -= b
-        if abs(y) < 0.01:
-            y -= b
-        if abs(x2 - self.width) < 0.01:
-            x2 += b
-        self.rect(x, y, x2 - x, y2 - y, fill=fill)
-
-    def form(self, key, draw) -> None:
-        self.press.place_form(self, key, lambda s: draw(Panel(s, self.width, self.height)))
 
 
 @dataclass

@@ -17,7 +17,7 @@ from printkit.press import fonts
 from printkit.press import text as ptext
 from printkit.press.color import hex_rgb
 from printkit.products import style
-from printkit.products.booklet_flow import Block, split_lines
+from printkit.products.booklet.flow import Block, split_lines
 
 # Plain ASCII needs no bidi, shaping or font fallback: it is measured and drawn in the
 # family's own font directly (same widths as press.text), which keeps a 1,000-session

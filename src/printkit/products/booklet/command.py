@@ -32,27 +32,26 @@ from printkit.cli_options import (
 from printkit.errors import PrintkitError, Problems
 from printkit.model import Event
 from printkit.products import style
-from printkit.products.booklet_flow import Block, Page, paginate
-from printkit.products.booklet_glance import (
+from printkit.products.booklet.flow import Block, Page, paginate
+from printkit.products.booklet.glance import (
     GlancePage,
     draw_glance,
     glance_head,
     legend_room,
     plan_day,
 )
-from printkit.products.booklet_layout import BookletLayout, load_booklet_layout
-from printkit.products.booklet_pages import back_cover, chrome, contents_blocks, cover, notes
-from printkit.products.booklet_parts import baseline, draw_text
-from printkit.products.booklet_sections import (
+from printkit.products.booklet.indexes import speaker_index, track_index
+from printkit.products.booklet.layout import BookletLayout, load_booklet_layout
+from printkit.products.booklet.pages import back_cover, chrome, contents_blocks, cover, notes
+from printkit.products.booklet.parts import baseline, draw_text
+from printkit.products.booklet.sections import (
     Ctx,
     opener,
     sessions_section,
-    speaker_index,
-    speakers_section,
-    track_index,
     venue_section,
     welcome,
 )
+from printkit.products.booklet.speakers import speakers_section
 from printkit.units import MM
 
 DEFAULT_NAME = "booklet.pdf"
@@ -239,7 +238,7 @@ def _draw_glance_page(surface, ctx: Ctx, dp: DocPage, x0: float, y_top: float) -
 
 def press_target(target: str):
     """The Press target; office is plain trim-size pages (the printer's booklet mode, or --imposed)."""
-    from printkit.press.page import TARGETS, Target
+    from printkit.press.target import TARGETS, Target
 
     if target not in TARGETS:
         raise PrintkitError(f"unknown target {target!r}; use one of {', '.join(TARGETS)}")

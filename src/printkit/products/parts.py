@@ -1,4 +1,4 @@
-"""Small drawing parts shared by signs and cards: track chip, captioned QR, quiet fitted text, stamp.
+"""Drawing parts shared by products: fold-over panel, ink on a colour, track chip, captioned QR, quiet fitted text, stamp.
 
 Every part draws on a Surface and returns how much room it took, so the
 product modules read as a column of parts from top to bottom.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from printkit import fit as _fit
 from printkit.press import text as _text
+from printkit.press.color import hex_rgb
 from printkit.press.surface import Surface
+from printkit.products import style
 
 LEADING = 1.18
 
@@ -134,3 +136,36 @@ def captioned_qr(surface: Surface, x: float, y: float, size: float, url: str, ca
 def stamp_text(version_stamp: str) -> str:
     """The small "as of" line; empty when the event has no version or date."""
     return f"as of {version_stamp}" if version_stamp else ""
+
+
+def on_color(fill: str) -> str:
+    """White or ink, whichever reads better on `fill` (WCAG relative luminance)."""
+
+    def lin(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(v) for v in hex_rgb(fill))
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "white" if (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05) else style.INK
+
+
+class Panel(Surface):
+    """A Surface for one face of a fold-over: no bleed across the fold (its top edge)."""
+
+    def __init__(self, base: Surface, width: float, height: float):
+        super().__init__(base.press, base.canvas, width, height, base.bleed)
+
+    def bleed_rect(self, x, y, w, h, fill) -> None:
+        b = self.bleed
+        x2, y2 = x + w, y + h
+        if abs(x) < 0.01:
+            x -= b
+        if abs(y) < 0.01:
+            y -= b
+        if abs(x2 - self.width) < 0.01:
+            x2 += b
+        self.rect(x, y, x2 - x, y2 - y, fill=fill)
+
+    def form(self, key, draw) -> None:
+        self.press.place_form(self, key, lambda s: draw(Panel(s, self.width, self.height)))

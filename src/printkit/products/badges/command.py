@@ -31,8 +31,8 @@ from printkit.cli_options import (
 from printkit.errors import PrintkitError, Problems
 from printkit.layout import Sheet, layout_names, load_sheet
 from printkit.model import ATTENDEE_ROLES, Attendee, Event
-from printkit.products.badge_layout import BadgeLayout, key_line, layout_path, load_badge_layout
-from printkit.products.badge_people import SORTS, collect, select, sort_badges
+from printkit.products.badges.layout import BadgeLayout, key_line, layout_path, load_badge_layout
+from printkit.products.badges.people import SORTS, collect, select, sort_badges
 
 DEFAULT_NAME = "badges.pdf"
 LIST_MAX = 12  # names listed in the summary before "and N more"
@@ -87,7 +87,7 @@ def build(
     from printkit.attendees import load_attendees
     from printkit.press import Press
     from printkit.press.images import PhotoStore
-    from printkit.products.badge_draw import BadgeArt
+    from printkit.products.badges.draw import BadgeArt
 
     sheet_obj = resolve_sheet(sheet) if isinstance(sheet, (str, Path)) else sheet
     if layout is None and sheet_obj is not None:

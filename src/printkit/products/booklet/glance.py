@@ -22,7 +22,7 @@ from printkit.model import Event, Session
 from printkit.press import text as ptext
 from printkit.press.color import tint
 from printkit.products import style
-from printkit.products.booklet_parts import baseline, clamp_lines, draw_text, lines_of, measure
+from printkit.products.booklet.parts import baseline, clamp_lines, draw_text, lines_of, measure
 
 GAP = 120  # minutes without any session that end one grid and start another
 

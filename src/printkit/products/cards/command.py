@@ -29,15 +29,15 @@ from printkit.model import Event, Session
 from printkit.press import text as _text
 from printkit.press.surface import Surface
 from printkit.products import style
-from printkit.products.card_layout import CardLayout, load_card_layout
-from printkit.products.card_plan import (
+from printkit.products.cards.layout import CardLayout, load_card_layout
+from printkit.products.cards.plan import (
     cue_sessions,
     fit_names,
     fit_title,
     split_lines,
     spoken_text,
 )
-from printkit.products.sign_parts import (
+from printkit.products.parts import (
     block_height,
     draw_lines,
     fonts_ready,

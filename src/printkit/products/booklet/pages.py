@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from printkit.press.color import tint
 from printkit.products import style
-from printkit.products.booklet_flow import Block
-from printkit.products.booklet_parts import Stack, baseline, dots, draw_text, lines_of, measure
+from printkit.products.booklet.flow import Block
+from printkit.products.booklet.parts import Stack, baseline, dots, draw_text, lines_of, measure
 from printkit.units import MM
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from printkit.products.badge_layout import BadgeLayout
+from printkit.products.badges.schema import BadgeLayout
+from printkit.units import MM
 
 
 @dataclass(frozen=True)
@@ -190,4 +191,57 @@ def baselines(
             ys.append(ys[-1] - p)
         out.append(ys)
         y = ys[-1] - (_after(b, blocks[i + 1]) if i + 1 < len(blocks) else b.after)
+    return out
+
+
+# -- does a layout leave room for the name? (checked when a layout is loaded) --
+
+NAME_COLUMN = 4.0  # narrowest name column beside a photo or QR, in first_min ems
+CAP = 0.714  # PK-Sans cap height per point
+
+
+def value_at(lay: BadgeLayout, key: str) -> float:
+    obj = lay
+    for part in key.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def room_problems(lay: BadgeLayout) -> list[tuple[str, str]]:
+    """(key, message) for every size that leaves the face without room: margins, bands, photo, QR."""
+    out: list[tuple[str, str]] = []
+    w, h = lay.face
+    if lay.safe > lay.margin:
+        out.append(("safe", "must not be larger than margin (text sits inside the margin)"))
+    if 2 * lay.margin >= w or 2 * lay.margin >= h:
+        out.append(("margin", "leaves no room for the name"))
+    if lay.band.height + lay.role_band.height + 2 * lay.gap >= h:
+        out.append(("band.height", "and role_band.height leave no room for the name"))
+    if out:
+        return out
+    c, g = face(lay).content, lay.gap
+    room = f"the room between the margins and bands is {c.w / MM:.0f} x {c.h / MM:.0f} mm"
+    n = lay.names
+    p = lay.photo.size if lay.photo.show else 0.0
+    q = lay.qr.size if lay.qr.show else 0.0
+    for key, v in (("photo.size", p), ("qr.size", q)):
+        if v > c.w or v > c.h:
+            out.append((key, f"does not fit the badge ({room})"))
+    for key in ("back.session_qr", "back.schedule_qr"):
+        if lay.back.show and value_at(lay, key) > min(c.w, c.h):
+            out.append((key, f"does not fit the badge ({room})"))
+    if out:
+        return out
+    name_h = CAP * n.first_min + g + CAP * n.surname_min
+    worst = "qr.size" if q >= p else "photo.size"
+    if lay.arrangement == "stacked":
+        need = (p + GROUP_GAP * g if p else 0.0) + name_h + (q + g if q else 0.0)
+        if need > c.h + 1e-6:
+            out.append((worst, f"leaves no room for the name (photo, name and QR need "
+                               f"{need / MM:.0f} mm; {room})"))  # fmt: skip
+    else:
+        col = q if p and q and p + q + g > c.h else max(p, q)
+        tw = c.w - (col + SIDE_GAP * g if col else 0.0)
+        if tw < NAME_COLUMN * n.first_min or name_h > c.h:
+            out.append((worst, f"leaves no room for the name beside it ({room})"))
     return out

@@ -16,9 +16,8 @@ from printkit import fit as _fit
 from printkit.model import Event, Room, Session
 from printkit.press import text as _text
 from printkit.press.surface import Surface
-from printkit.products import sign_plan, style
-from printkit.products.sign_layout import SignLayout
-from printkit.products.sign_parts import (
+from printkit.products import style
+from printkit.products.parts import (
     LEADING,
     block_height,
     chip,
@@ -27,6 +26,8 @@ from printkit.products.sign_parts import (
     quiet_text,
     stamp_text,
 )
+from printkit.products.signs import plan as sign_plan
+from printkit.products.signs.layout import SignLayout
 from printkit.units import MM
 
 PAD = 3.2 * MM  # space above and below the text of a row
@@ -297,7 +298,7 @@ def draw_room_page(
 
 
 def _draw_fit(s: Surface, f: _fit.Fit, x, y_top, bold, color, leading) -> float:
-    from printkit.products.sign_parts import draw_lines
+    from printkit.products.parts import draw_lines
 
     return draw_lines(s, f, x, y_top, bold=bold, color=color, leading=leading)
 

@@ -25,10 +25,10 @@ from printkit.errors import PrintkitError, Problems
 from printkit.model import Event, Room
 from printkit.press.surface import Surface
 from printkit.products import style
-from printkit.products.sign_door import door_sessions, draw_door
-from printkit.products.sign_layout import SignLayout, load_sign_layout
-from printkit.products.sign_parts import fonts_ready
-from printkit.products.sign_room import (
+from printkit.products.parts import fonts_ready
+from printkit.products.signs.door import door_sessions, draw_door
+from printkit.products.signs.layout import SignLayout, load_sign_layout
+from printkit.products.signs.room import (
     draw_room_page,
     plan_sign,
     room_days,

@@ -1,0 +1,1 @@
+"""Badges: layout schema (layout), pure boxes (geometry), people and order (people), drawing (draw), CLI wiring (command)."""

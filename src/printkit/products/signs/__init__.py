@@ -1,0 +1,1 @@
+"""Room day signs and door signs: layout schema (layout), pagination (plan), drawing (room, door), CLI wiring (command)."""
