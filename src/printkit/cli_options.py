@@ -1,4 +1,4 @@
-"""Options shared by the product commands, and the one path from EVENT to a written PDF.
+"""Product options (EVENT, -o, --target…) → one path from EVENT to a written PDF, shared by the product commands.
 
 A product module exposes `build(event, out, *, target, layout, problems, **options) -> str`
 (the summary line) and a click `command` decorated with the options below.

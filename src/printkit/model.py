@@ -1,4 +1,4 @@
-"""The event as frozen, validated objects: what every product renders from.
+"""Validated event data → frozen objects (Event, Session, Speaker…): what every product renders from.
 
 Built only by `printkit.load` (and the attendee CSV reader). Nothing here
 reads files or applies defaults at draw time; optional text is None when

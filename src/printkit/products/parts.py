@@ -1,4 +1,4 @@
-"""Drawing parts shared by products: fold-over panel, ink on a colour, track chip, captioned QR, quiet fitted text, stamp.
+"""Shared drawing parts → a Surface: fold-over panel, ink on a colour, track chip, captioned QR, quiet fitted text, stamp.
 
 Every part draws on a Surface and returns how much room it took, so the
 product modules read as a column of parts from top to bottom.

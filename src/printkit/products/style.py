@@ -1,4 +1,4 @@
-"""The shared visual language of every product: palette, type scale, wording of times and roles.
+"""Event, track, session → the shared visual language of every product: palette, type scale, wording of times and roles.
 
 One place decides how printkit material looks, so a badge, a door sign and a
 booklet page from the same event read as one family.

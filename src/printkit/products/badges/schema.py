@@ -1,4 +1,4 @@
-"""The badge layout schema: frozen dataclasses for sizes, margins, safe zone, colours, type, blocks.
+"""A badge layout's YAML keys → frozen dataclasses: sizes, margins, safe zone, colours, type, blocks.
 
 A badge layout is data: adding one is a YAML file, no Python. Lengths are
 human (`105mm`, `4in`, `12pt`); type sizes are points. Unknown keys are

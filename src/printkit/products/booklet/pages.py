@@ -1,4 +1,4 @@
-"""Whole booklet pages drawn directly (cover, back cover, notes) and the chrome of the others.
+"""An event → whole booklet pages drawn directly (cover, back cover, notes) and the chrome (running heads, folios) of the others.
 
 Chrome is the running header (section name on the outer side, event name
 on the inner side, a hairline under both) and the page number in the outer
