@@ -6,6 +6,7 @@ A product module exposes `build(event, out, *, target, layout, problems, **optio
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -110,6 +111,38 @@ def paper_option(f):
         default=None,
         help="Office printer paper for pieces laid n-up (default: the layout's sheet, else A4).",
     )(f)
+
+
+def _lang_value(ctx, param, value):
+    if value is None:
+        return None
+    from printkit.i18n import parse_tag
+
+    try:
+        parse_tag(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+    return value
+
+
+def lang_option(f):
+    """--lang TAG: print labels and dates in this language instead of event.language."""
+
+    @functools.wraps(f)
+    def command(*args, lang=None, **kwargs):
+        from printkit.i18n import requested
+
+        with requested(lang):
+            return f(*args, **kwargs)
+
+    return click.option(
+        "--lang",
+        metavar="TAG",
+        default=None,
+        callback=_lang_value,
+        help="Language of labels and dates, a BCP 47 tag: fr, de, zh-Hans, pt-BR... "
+        "(default: event.language, else English).",
+    )(command)
 
 
 def strict_option(f):

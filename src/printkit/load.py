@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from printkit.errors import Problems
+from printkit.i18n import language, parse_tag
 from printkit.model import (
     SESSION_TYPES,
     Career,
@@ -85,6 +86,7 @@ EVENT_KEYS = [
     "welcome",
     "credits",
     "version",
+    "language",
 ]
 VENUE_KEYS = ["name", "city", "country", "address", "map"]
 ORGANIZER_KEYS = ["name", "role", "url"]
@@ -470,6 +472,7 @@ def load_event(path: Path | str, problems: Problems | None = None) -> Event:
         welcome=r.text(ev, "welcome", "event"),
         credits=r.text(ev, "credits", "event"),
         version=r.text(ev, "version", "event"),
+        language=_language(r, ev),
         tracks=tracks,
         rooms=rooms,
         speakers=speakers,
@@ -502,6 +505,20 @@ def _timezone(r: _Reader, ev: LineDict) -> ZoneInfo | None:
             ev, "timezone", "event.timezone", f"unknown IANA time zone {name!r} (e.g. Europe/Paris)"
         )
         return None
+
+
+def _language(r: _Reader, ev: LineDict) -> str | None:
+    tag = r.text(ev, "language", "event")
+    if tag is not None:
+        try:
+            parse_tag(tag)
+        except ValueError as e:
+            r.err(ev, "language", "event.language", str(e))
+            return None
+        if language(tag).catalog is None:
+            r.warn(ev, "language", "event.language",
+                   f"no printkit catalog for {tag!r}: labels print in English, dates in {tag}")  # fmt: skip
+    return tag
 
 
 def _color(r: _Reader, d, key, path) -> str | None:

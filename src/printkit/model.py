@@ -203,6 +203,7 @@ class Event:
     welcome: str | None = None
     credits: str | None = None
     version: str | None = None
+    language: str | None = None  # BCP 47 tag of the printed labels and dates (None: English)
     tracks: tuple[Track, ...] = ()
     rooms: tuple[Room, ...] = ()
     speakers: tuple[Speaker, ...] = ()

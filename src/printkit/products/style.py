@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from printkit import localdates
 from printkit.model import Event, Session, Track
 from printkit.names import HONORIFICS, plain_name, split_name  # noqa: F401  (re-exported)
 
@@ -62,31 +63,22 @@ def track_color(event: Event, session: Session, fallback: str = FAINT) -> str:
 
 
 def day_label(d: date, long: bool = False) -> str:
-    """2025-05-06 → 'Tue 6 May' (or 'Tuesday 6 May 2025')."""
-    if long:
-        return f"{d:%A} {d.day} {d:%B %Y}"
-    return f"{d:%a} {d.day} {d:%b}"
+    """2025-05-06 → 'Tue 6 May' (or 'Tuesday 6 May 2025'), in the active language."""
+    return localdates.day_label(d, long)
 
 
 def time_label(t: datetime) -> str:
-    return f"{t:%H:%M}"
+    return localdates.time_label(t)
 
 
 def time_range(s: Session) -> str:
-    """'11:10–11:50' (en dash, no spaces)."""
-    return f"{s.start:%H:%M}–{s.end:%H:%M}"
+    """'11:10–11:50' (en dash, no spaces); the locale's interval in other languages."""
+    return localdates.time_span(s.start, s.end)
 
 
 def date_range(event: Event) -> str:
     """'6–7 May 2025', '30 Apr – 2 May 2025', '30 Dec 2024 – 2 Jan 2025'."""
-    a, b = event.start, event.end
-    if a == b:
-        return f"{a.day} {a:%B %Y}"
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{a.day}–{b.day} {b:%B %Y}"
-    if a.year == b.year:
-        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
-    return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
+    return localdates.date_span(event.start, event.end)
 
 
 def speaker_names(event: Event, session: Session) -> str:

@@ -1,0 +1,207 @@
+"""A BCP 47 tag (`fr`, `zh-Hans`, `pt-BR`) → the active Language: gettext labels and a Babel locale.
+
+Every fixed string printkit prints is wrapped in ``_()`` (or ``ngettext``); module-level
+tables mark theirs with ``N_()`` and translate at use. The messages live in gettext
+catalogs, ``locale/<ll[_Script][_RR]>/LC_MESSAGES/printkit.po``, compiled to ``.mo`` beside
+them (committed; ``tools/i18n.py compile`` rebuilds them, a test checks they match).
+
+One Language is active at a time (a context variable): a product's ``build`` runs under
+``@localized``, which activates ``--lang`` when given (``requested``), else
+``event.language``, else English. A tag resolves to the closest shipped catalog
+(``pt-BR`` → ``pt``, ``zh``/``zh-CN`` → ``zh_Hans`` through CLDR's likely subtags); labels
+fall back to English when there is none, while dates still follow the tag's locale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gettext
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
+DOMAIN = "printkit"
+LOCALE_DIR = Path(__file__).parent / "locale"
+# Catalog folders shipped, as gettext names them (zh_Hans, not zh-Hans).
+SHIPPED = ("en", "fr", "de", "es", "it", "pt", "nl", "zh_Hans", "ja", "ko", "ar", "he")
+ENGLISH = "en"
+
+# Quotation marks by language, from CLDR's <delimiters> (Babel does not expose them).
+# French sets its guillemets off with thin no-break spaces (U+202F).
+QUOTES = {
+    "en": ("\u201c", "\u201d"),
+    "fr": ("\u00ab\u202f", "\u202f\u00bb"),
+    "de": ("\u201e", "\u201c"),
+    "de_CH": ("\u00ab", "\u00bb"),
+    "es": ("\u00ab", "\u00bb"),
+    "it": ("\u00ab", "\u00bb"),
+    "pt": ("\u201c", "\u201d"),
+    "nl": ("\u2018", "\u2019"),
+    "zh": ("\u201c", "\u201d"),
+    "ja": ("\u300c", "\u300d"),
+    "ko": ("\u201c", "\u201d"),
+    "ar": ("\u201d", "\u201c"),
+    "he": ("\u201d", "\u201d"),
+    "sv": ("\u201d", "\u201d"),
+    "fi": ("\u201d", "\u201d"),
+    "da": ("\u201c", "\u201d"),
+    "nb": ("\u00ab", "\u00bb"),
+    "pl": ("\u201e", "\u201d"),
+    "cs": ("\u201e", "\u201c"),
+    "ru": ("\u00ab", "\u00bb"),
+    "uk": ("\u00ab", "\u00bb"),
+}
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it now (tables read at import)."""
+    return message
+
+
+def parse_tag(tag: str) -> Locale:
+    """BCP 47 tag → Babel Locale; ValueError with a readable reason when it is not one."""
+    text = str(tag).strip()
+    if not text or any(c.isspace() for c in text):
+        raise ValueError(f"{tag!r} is not a BCP 47 language tag (e.g. fr, de, zh-Hans, pt-BR)")
+    try:
+        return Locale.parse(text.replace("_", "-"), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ValueError(f"unknown language tag {tag!r} (e.g. fr, de, zh-Hans, pt-BR)") from None
+
+
+def catalog_candidates(locale: Locale) -> list[str]:
+    """Catalog folder names to try, most specific first (its maximized form included)."""
+    out: list[str] = []
+
+    def add(loc: Locale) -> None:
+        lang, script, region = loc.language, loc.script, loc.territory
+        for parts in (
+            (lang, script, region),
+            (lang, script),
+            (lang, region),
+            (lang,),
+        ):
+            if None in parts:
+                continue
+            name = "_".join(parts)
+            if name not in out:
+                out.append(name)
+
+    add(locale)
+    likely = get_global("likely_subtags")
+    for key in (str(locale), locale.language):
+        full = likely.get(key)
+        if full:
+            with contextlib.suppress(UnknownLocaleError, ValueError):
+                add(Locale.parse(full))
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class Language:
+    """The tag as written, its Babel locale and the catalog found for it (None: English)."""
+
+    tag: str
+    locale: Locale
+    catalog: str | None
+    translations: gettext.NullTranslations
+
+    @property
+    def english_formats(self) -> bool:
+        """Plain `en` keeps printkit's own English wording of dates (`Tue 6 May`, 24-hour)."""
+        return self.tag.replace("_", "-").lower() == "en"
+
+    @property
+    def rtl(self) -> bool:
+        return self.locale.character_order == "right-to-left"
+
+    @property
+    def code(self) -> str:
+        """Short upper-case code for a language tag on print ("EN", "FR", "ZH")."""
+        return self.locale.language.upper()
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.translations.ngettext(singular, plural, n)
+
+    def quote(self, text: str) -> str:
+        """`text` in the language's quotation marks (« … » with thin no-break spaces in French)."""
+        loc = self.locale
+        start, end = QUOTES.get(f"{loc.language}_{loc.territory}") or QUOTES.get(
+            loc.language, QUOTES["en"]
+        )
+        return f"{start}{text}{end}"
+
+
+@functools.lru_cache(maxsize=64)
+def language(tag: str | None) -> Language:
+    """Tag (None → English) → Language; ValueError for a tag that is not a language."""
+    tag = (tag or ENGLISH).strip()
+    locale = parse_tag(tag)
+    for name in catalog_candidates(locale):
+        mo = LOCALE_DIR / name / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        if mo.is_file():
+            with mo.open("rb") as f:
+                return Language(tag, locale, name, gettext.GNUTranslations(f))
+    return Language(tag, locale, None, gettext.NullTranslations())
+
+
+_active: ContextVar[Language | None] = ContextVar("printkit_language", default=None)
+_requested: ContextVar[str | None] = ContextVar("printkit_requested_language", default=None)
+
+
+def current() -> Language:
+    """The active Language (English outside any `use`)."""
+    return _active.get() or language(None)
+
+
+@contextlib.contextmanager
+def use(tag: str | None):
+    """Make `tag` the active language inside the block."""
+    token = _active.set(language(tag))
+    try:
+        yield current()
+    finally:
+        _active.reset(token)
+
+
+@contextlib.contextmanager
+def requested(tag: str | None):
+    """`--lang`: a language that wins over event.language for builds inside the block."""
+    token = _requested.set(tag)
+    try:
+        yield
+    finally:
+        _requested.reset(token)
+
+
+def localized(build):
+    """Decorate a product's build(event, ...): run it in --lang, else event.language."""
+
+    @functools.wraps(build)
+    def wrapper(event, *args, **kwargs):
+        tag = kwargs.pop("lang", None) or _requested.get() or getattr(event, "language", None)
+        with use(tag):
+            return build(event, *args, **kwargs)
+
+    return wrapper
+
+
+def _(message: str) -> str:
+    """The active language's translation of `message` (English msgid when there is none)."""
+    return current().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return current().ngettext(singular, plural, n)
+
+
+def quote(text: str) -> str:
+    return current().quote(text)
