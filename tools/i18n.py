@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "printkit"
 LOCALE_DIR = SRC / "locale"
 POT = LOCALE_DIR / "printkit.pot"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "tr": None, "N_": None, "ngettext": (1, 2)}
 FIXED_DATE = datetime(2025, 5, 6, tzinfo=timezone.utc)  # keeps the .pot stable between runs
 HEADER = "printkit's printed labels. See docs/translating.md."
 

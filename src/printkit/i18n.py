@@ -1,6 +1,7 @@
 """A BCP 47 tag (`fr`, `zh-Hans`, `pt-BR`) → the active Language: gettext labels and a Babel locale.
 
-Every fixed string printkit prints is wrapped in ``_()`` (or ``ngettext``); module-level
+Every fixed string printkit prints is wrapped in ``tr()`` (``_()`` under the name
+products use, see below) or ``ngettext``; module-level
 tables mark theirs with ``N_()`` and translate at use. The messages live in gettext
 catalogs, ``locale/<ll[_Script][_RR]>/LC_MESSAGES/printkit.po``, compiled to ``.mo`` beside
 them (committed; ``tools/i18n.py compile`` rebuilds them, a test checks they match).
@@ -201,6 +202,11 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return current().ngettext(singular, plural, n)
+
+
+# Product code calls `tr()`: `_` is also Python's throwaway name (`_, h = frame()`), and a
+# function that assigns it would shadow the translator without any linter noticing.
+tr = _
 
 
 def quote(text: str) -> str:

@@ -75,3 +75,11 @@ def date_span(a: date, b: date, lang: Language | None = None) -> str:
         return format_date(a, "long", locale=lang.locale)
     skeleton = "yMMMMd" if (a.year, a.month) == (b.year, b.month) else "yMMMd"
     return format_interval(a, b, skeleton, locale=lang.locale)
+
+
+def weekday_label(d: date, lang: Language | None = None) -> str:
+    """'Tue' in English; the locale's abbreviated weekday ('mar.', '周二', 'Di.') elsewhere."""
+    lang = _lang(lang)
+    if lang.english_formats:
+        return f"{d:%a}"
+    return format_date(d, "EEE", locale=lang.locale)

@@ -7,6 +7,7 @@ product modules read as a column of parts from top to bottom.
 from __future__ import annotations
 
 from printkit import fit as _fit
+from printkit.i18n import tr
 from printkit.press import text as _text
 from printkit.press.color import hex_rgb
 from printkit.press.surface import Surface
@@ -135,7 +136,7 @@ def captioned_qr(surface: Surface, x: float, y: float, size: float, url: str, ca
 
 def stamp_text(version_stamp: str) -> str:
     """The small "as of" line; empty when the event has no version or date."""
-    return f"as of {version_stamp}" if version_stamp else ""
+    return tr("as of {stamp}").format(stamp=version_stamp) if version_stamp else ""
 
 
 def on_color(fill: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from printkit import localdates
+from printkit.i18n import N_, tr
 from printkit.model import Event, Session, Track
 from printkit.names import HONORIFICS, plain_name, split_name  # noqa: F401  (re-exported)
 
@@ -23,13 +24,13 @@ WHITE = "#FFFFFF"
 SCALE = {"caption": 7.5, "small": 8.5, "body": 9.5, "lead": 11.5, "h3": 13, "h2": 17, "h1": 26}
 
 ROLE_LABELS = {
-    "speaker": "SPEAKER",
-    "attendee": "ATTENDEE",
-    "staff": "STAFF",
-    "volunteer": "VOLUNTEER",
-    "press": "PRESS",
-    "sponsor": "SPONSOR",
-    "organizer": "ORGANIZER",
+    "speaker": N_("SPEAKER"),
+    "attendee": N_("ATTENDEE"),
+    "staff": N_("STAFF"),
+    "volunteer": N_("VOLUNTEER"),
+    "press": N_("PRESS"),
+    "sponsor": N_("SPONSOR"),
+    "organizer": N_("ORGANIZER"),
 }
 # Role band colours: distinct in hue AND lightness, and always printed with the word.
 ROLE_COLORS = {
@@ -43,14 +44,24 @@ ROLE_COLORS = {
 }
 
 SESSION_TYPE_LABELS = {
-    "talk": "Talk",
-    "keynote": "Keynote",
-    "workshop": "Workshop",
-    "panel": "Panel",
-    "lightning": "Lightning talks",
-    "break": "Break",
-    "social": "Social",
+    "talk": N_("Talk"),
+    "keynote": N_("Keynote"),
+    "workshop": N_("Workshop"),
+    "panel": N_("Panel"),
+    "lightning": N_("Lightning talks"),
+    "break": N_("Break"),
+    "social": N_("Social"),
 }
+
+
+def role_label(role: str) -> str:
+    """The role band's word in the active language (SPEAKER, INTERVENANT·E...)."""
+    return tr(ROLE_LABELS[role]) if role in ROLE_LABELS else role.upper()
+
+
+def type_label(session_type: str) -> str:
+    """'Keynote', 'Atelier'...: a session type in the active language ('' when unknown)."""
+    return tr(SESSION_TYPE_LABELS[session_type]) if session_type in SESSION_TYPE_LABELS else ""
 
 
 def role_color(event: Event, role: str) -> str:
@@ -65,6 +76,11 @@ def track_color(event: Event, session: Session, fallback: str = FAINT) -> str:
 def day_label(d: date, long: bool = False) -> str:
     """2025-05-06 → 'Tue 6 May' (or 'Tuesday 6 May 2025'), in the active language."""
     return localdates.day_label(d, long)
+
+
+def weekday_label(d: date) -> str:
+    """'Tue', 'mar.', '周二': the abbreviated weekday in the active language."""
+    return localdates.weekday_label(d)
 
 
 def time_label(t: datetime) -> str:

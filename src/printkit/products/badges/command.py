@@ -29,6 +29,7 @@ from printkit.cli_options import (
     run_product,
 )
 from printkit.errors import PrintkitError, Problems
+from printkit.i18n import localized
 from printkit.layout import Sheet, layout_names, load_sheet
 from printkit.model import ATTENDEE_ROLES, Attendee, Event
 from printkit.products.badges.layout import BadgeLayout, key_line, layout_path, load_badge_layout
@@ -65,6 +66,7 @@ def resolve_sheet(ref: str | Path) -> Sheet:
     )
 
 
+@localized
 def build(
     event: Event,
     out: Path,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from printkit import fit as _fit
+from printkit.i18n import N_, tr
 from printkit.model import Event, Session
 from printkit.press import text as _text
 from printkit.press.color import hex_rgb
@@ -34,7 +35,7 @@ from printkit.units import MM
 TITLE_LINES = 3  # a session title's lines on the back before it may take free space below
 TITLE_LINES_MAX = 8
 
-MORE_SESSIONS = "+{n} more in the schedule"
+MORE_SESSIONS = N_("+{n} more in the schedule")
 RULE = "#D0D3D8"  # the hairline over the venue on a speaker's back
 BACK_INSET = 1.0  # space above the name on the back, in layout gaps
 
@@ -189,7 +190,7 @@ class BadgeArt:
         self._band_text(s)
         fill = style.role_color(self.event, role)
         s.bleed_rect(f.role.x, f.role.y, f.role.w, f.role.h, fill)
-        word = style.ROLE_LABELS.get(role, role.upper())
+        word = style.role_label(role)
         m, safe = lay.margin, lay.safe
         size = lay.role_band.size
         wide = s.text_width(word, size, True)
@@ -373,7 +374,7 @@ class BadgeArt:
         """
         lay = self.layout
         bk = lay.back
-        label = "YOUR SESSION" if len(sessions) == 1 else "YOUR SESSIONS"
+        label = tr("YOUR SESSION") if len(sessions) == 1 else tr("YOUR SESSIONS")
         s.text(box.x, box.top - cap(bk.heading_size, True), label, bk.heading_size, bold=True,
                color=lay.colors.muted)  # fmt: skip
         y = box.top - cap(bk.heading_size, True) - bk.heading_size * 0.9
@@ -404,7 +405,7 @@ class BadgeArt:
 
     def _more(self, s: Surface, box: Box, y: float, n: int) -> None:
         bk = self.layout.back
-        s.text(box.x, y - cap(bk.detail_size, False) - 2, MORE_SESSIONS.format(n=n),
+        s.text(box.x, y - cap(bk.detail_size, False) - 2, tr(MORE_SESSIONS).format(n=n),
                bk.detail_size, color=self.layout.colors.muted)  # fmt: skip
 
     def _session_rows(self, sess: Session, width: float, top: float, floors: list[float]):
@@ -498,7 +499,7 @@ class BadgeArt:
         self._draw_blocks(s, lines, tbox, talign, "top")
         if q and self.qr(s, qbox, self.schedule, None):
             bk = lay.back
-            s.text(qbox.x + q / 2, qbox.y - cap(bk.heading_size, True) * 1.3, "SCHEDULE",
+            s.text(qbox.x + q / 2, qbox.y - cap(bk.heading_size, True) * 1.3, tr("SCHEDULE"),
                    bk.heading_size, bold=True, color=lay.colors.muted, align="center")  # fmt: skip
 
 

@@ -30,6 +30,7 @@ from printkit.cli_options import (
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
+from printkit.i18n import localized, tr
 from printkit.model import Event
 from printkit.products import style
 from printkit.products.booklet.flow import Block, Page, paginate
@@ -121,11 +122,11 @@ def _glance_pages(ctx: Ctx) -> list[DocPage]:
             anchors = []
             if j == 0:
                 if i == 0:
-                    marks.append(("At a glance", 0))
+                    marks.append((tr("At a glance"), 0))
                     anchors.append("section:glance")
                 marks.append((style.day_label(d), 1))
                 anchors.append(f"day:glance:{d.isoformat()}")
-            out.append(DocPage("glance", f"At a glance · {style.day_label(d)}", glance=gp,
+            out.append(DocPage("glance", f"{tr('At a glance')} · {style.day_label(d)}", glance=gp,
                                bookmarks=tuple(marks), anchors=tuple(anchors)))  # fmt: skip
     return out
 
@@ -136,16 +137,16 @@ def compose(ctx: Ctx) -> Booklet:
     w1 = _column_width(L, 1)
     _, fh = L.frame()
     sections = [
-        ("Welcome", "welcome", _flow(welcome(ctx, w1), L)),
-        ("At a glance", "glance", _glance_pages(ctx) if ev.sessions else []),
-        ("Sessions", "sessions", _flow(sessions_section(ctx, w1), L)),
-        ("Speakers", "speakers",
+        (tr("Welcome"), "welcome", _flow(welcome(ctx, w1), L)),
+        (tr("At a glance"), "glance", _glance_pages(ctx) if ev.sessions else []),
+        (tr("Sessions"), "sessions", _flow(sessions_section(ctx, w1), L)),
+        (tr("Speakers"), "speakers",
          _flow(speakers_section(ctx, _column_width(L, L.speaker_columns)), L, L.speaker_columns)),
-        ("Speaker index", "speaker-index",
+        (tr("Speaker index"), "speaker-index",
          _flow(speaker_index(ctx, _column_width(L, L.index_columns)), L, L.index_columns)),
-        ("Track index", "track-index",
+        (tr("Track index"), "track-index",
          _flow(track_index(ctx, _column_width(L, L.index_columns)), L, L.index_columns)),
-        ("Venue", "venue", _flow(venue_section(ctx, w1, fh), L)),
+        (tr("Venue"), "venue", _flow(venue_section(ctx, w1, fh), L)),
     ]  # fmt: skip
     entries: list[tuple[str, str, int]] = []
     for title, key, pages in sections:
@@ -155,12 +156,14 @@ def compose(ctx: Ctx) -> Booklet:
         if key in ("glance", "sessions") and len(ev.days) > 1:
             entries += [(style.day_label(d, long=True), f"day:{key}:{d.isoformat()}", 1)
                         for d in ev.days]  # fmt: skip
-    contents = _flow([opener(ctx, "Contents", "contents"), *contents_blocks(ctx, entries, w1)], L)
+    contents = _flow(
+        [opener(ctx, tr("Contents"), "contents"), *contents_blocks(ctx, entries, w1)], L
+    )
     pages = [DocPage("cover"), *contents]
     for _, _, section_pages in sections:
         pages += section_pages
     pad = (-(len(pages) + 1)) % 4
-    pages += [DocPage("notes", "Notes", first=i == 0) for i in range(pad)]
+    pages += [DocPage("notes", tr("Notes"), first=i == 0) for i in range(pad)]
     pages.append(DocPage("back"))
     numbers: dict[str, int] = {}
     for n, dp in enumerate(pages, start=1):
@@ -259,6 +262,7 @@ def plan_booklet(event: Event, layout: str | None = None, target: str = "shop") 
     return compose(make_context(event, load_booklet_layout(layout), target))
 
 
+@localized
 def build(
     event: Event,
     out: Path | str,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from printkit import fit as _fit
+from printkit.i18n import tr
 from printkit.model import Event, Session
 from printkit.press import text as ptext
 from printkit.press.color import tint
@@ -451,8 +452,10 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after,
     size = L.glance_text if avail >= L.glance_text * 1.12 else L.glance_min_text
     lh = size * 1.12
     if avail >= lh:
-        kind = style.SESSION_TYPE_LABELS.get(s.type, "")
-        title = s.title + (" (cont.)" if cont_before else "") + (" …" if cont_after else "")
+        kind = style.type_label(s.type)
+        title = (
+            s.title + (" " + tr("(cont.)") if cont_before else "") + (" …" if cont_after else "")
+        )
         tsize = L.glance_min_text
         times = [style.time_range(s) + (f" · {kind}" if s.type != "talk" else ""),
                  style.time_range(s)]  # fmt: skip

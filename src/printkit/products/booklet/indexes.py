@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from printkit.i18n import tr
 from printkit.products import style
 from printkit.products.booklet.flow import Block
 from printkit.products.booklet.parts import (
@@ -27,7 +28,7 @@ def speaker_index(ctx: Ctx, width: float) -> list[Block]:
     groups = by_initial(sp for sp in ev.speakers if ev.sessions_of(sp.id))
     if not groups:
         return []
-    out = [opener(ctx, "Speaker index", "speaker-index")]
+    out = [opener(ctx, tr("Speaker index"), "speaker-index")]
     for letter, people in groups:
         out.append(_index_letter(ctx, letter))
         for sp in people:
@@ -90,13 +91,13 @@ def track_index(ctx: Ctx, width: float) -> list[Block]:
     tracks = [t for t in ev.tracks if any(s.track == t.id for s in ev.sessions)]
     if not tracks:
         return []
-    out = [opener(ctx, "Track index", "track-index")]
+    out = [opener(ctx, tr("Track index"), "track-index")]
     all_sessions = sessions_in_order(ev)
     for t in tracks:
         out.append(_track_heading(ctx, t, width))
         for s in all_sessions:
             if s.track == t.id and not s.is_break:
-                prefix = f"{s.day:%a} {style.time_label(s.start)}  "
+                prefix = f"{style.weekday_label(s.day)} {style.time_label(s.start)}  "
                 out.append(index_row(ctx, s.title, [f"session:{s.id}"], width, prefix=prefix))
     return out
 

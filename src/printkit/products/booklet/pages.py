@@ -7,6 +7,7 @@ bottom corner: right on rectos (odd pages), left on versos.
 
 from __future__ import annotations
 
+from printkit.i18n import tr
 from printkit.press.color import tint
 from printkit.products import style
 from printkit.products.booklet.flow import Block
@@ -140,12 +141,16 @@ def back_cover(surface, ctx) -> None:
         surface.qr(m, y - q, q, target)
         surface.link(m, y - q, q, q, target)
         tx = m + q + 5 * MM
-        draw_text(surface, tx, y - L.lead * 1.3, "Live schedule and changes", L.lead, bold=True,
+        draw_text(surface, tx, y - L.lead * 1.3, tr("Live schedule and changes"), L.lead, bold=True,
                      color="white")  # fmt: skip
         st = Stack(w - tx - m).add(_readable(target), L.body, False, tint(primary, 0.25), 1.35)
         st.draw(surface, tx, y - L.lead * 1.8)
     stamp = ev.version_stamp
-    foot = f"Programme as of {stamp}" if stamp else "Programme subject to change"
+    foot = (
+        tr("Programme as of {stamp}").format(stamp=stamp)
+        if stamp
+        else tr("Programme subject to change")
+    )
     draw_text(surface, m, m, foot, L.caption, color=tint(primary, 0.3))
 
 
@@ -164,7 +169,7 @@ def notes(surface, ctx, number: int, first: bool) -> None:
     right = w - (L.margin_outer if number % 2 else L.margin_inner)
     top = h - L.margin_top
     if first:
-        draw_text(surface, left, baseline(top, L.h2, 1.2, True), "Notes", L.h2, bold=True,
+        draw_text(surface, left, baseline(top, L.h2, 1.2, True), tr("Notes"), L.h2, bold=True,
                      color=ctx.event.colors.primary)  # fmt: skip
         top -= L.h2 * 1.2 + 4 * MM
     y = top - L.notes_rule

@@ -14,6 +14,7 @@ from datetime import date
 from itertools import groupby
 
 from printkit import names
+from printkit.i18n import ngettext, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as ptext
 from printkit.press.color import tint
@@ -74,9 +75,9 @@ def qr_payload(event: Event, s: Session) -> tuple[str | None, str]:
     every talk would be noise (the back cover carries the schedule's QR).
     """
     if s.video:
-        return s.video, "Video"
+        return s.video, tr("Video")
     if s.url:
-        return s.url, "Talk page"
+        return s.url, tr("Talk page")
     return None, ""
 
 
@@ -172,7 +173,7 @@ def welcome(ctx: Ctx, width: float) -> list[Block]:
     ev, L = ctx.event, ctx.layout
     if not (ev.welcome or ev.organizers or ev.credits):
         return []
-    out = [opener(ctx, "Welcome", "welcome")]
+    out = [opener(ctx, tr("Welcome"), "welcome")]
     if ev.theme:
         out.append(stack_block(Stack(width).add(ev.theme, L.lead + 1, True, ev.colors.primary,
                                                 1.3), space_before=0))  # fmt: skip
@@ -180,14 +181,14 @@ def welcome(ctx: Ctx, width: float) -> list[Block]:
     if body:
         out.append(body)
     if ev.organizers:
-        out.append(small_label(ctx, "Organised by", width, 6 * MM))
+        out.append(small_label(ctx, tr("Organised by"), width, 6 * MM))
         for o in ev.organizers:
             st = Stack(width).add(o.name, L.body, True, leading=1.35)
             st.add(" · ".join(x for x in (o.role and o.role.capitalize(), o.url) if x), L.small,
                    color=style.MUTED, leading=1.35)  # fmt: skip
             out.append(stack_block(st, space_before=1.5 * MM))
     if ev.credits:
-        out.append(small_label(ctx, "Credits", width, 6 * MM))
+        out.append(small_label(ctx, tr("Credits"), width, 6 * MM))
         out.append(text_block(ev.credits, width, L.small, color=style.MUTED))
     return out
 
@@ -202,9 +203,9 @@ def sessions_section(ctx: Ctx, width: float) -> list[Block]:
     for s in sessions_in_order(ev):
         by_day.setdefault(s.day, []).append(s)
     for i, (d, items) in enumerate(by_day.items()):
-        header = f"Sessions · {style.day_label(d)}"
+        header = f"{tr('Sessions')} · {style.day_label(d)}"
         if i == 0:
-            out.append(opener(ctx, "Sessions", "sessions", header=header))
+            out.append(opener(ctx, tr("Sessions"), "sessions", header=header))
         # days run on (a new day's heading keeps with its first sessions): a day that overflows
         # by one talk leaves no near-empty page behind
         out.append(day_heading(ctx, d, "sessions", header, width, new_page=False,
@@ -269,7 +270,7 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
     st.add(s.subtitle, L.body, False, style.MUTED, 1.3)
     room = ev.room(s.room)
     meta = [style.time_range(s), room.name if room else None,
-            style.SESSION_TYPE_LABELS.get(s.type) if s.type != "talk" else None,
+            style.type_label(s.type) if s.type != "talk" else None,
             s.language.upper() if s.language else None]  # fmt: skip
     st.add("  ·  ".join(m for m in meta if m), L.small, False, style.MUTED, 1.35, 0.8 * MM)
     people = ev.session_speakers(s)
@@ -279,11 +280,11 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
         )
         st.add(names, L.small, True, ev.colors.primary, 1.35, 0.6 * MM)
     if s.host and s.host.name:
-        st.add(f"Host: {s.host.name}", L.small, False, style.MUTED, 1.35)
+        st.add(tr("Host: {name}").format(name=s.host.name), L.small, False, style.MUTED, 1.35)
     cap_h = L.caption * 1.4
     h = max(st.height, q + cap_h)
     anchor = f"session:{s.id}"
-    kind = style.SESSION_TYPE_LABELS.get(s.type, "")
+    kind = style.type_label(s.type)
     chip_label = track.name if track else kind
 
     def draw(surface, x, y_top, c) -> None:
@@ -327,7 +328,7 @@ def venue_section(ctx: Ctx, width: float, height: float) -> list[Block]:
     v = ev.venue
     if not (v.name or v.address or v.map or ev.rooms):
         return []
-    out = [opener(ctx, "Venue", "venue")]
+    out = [opener(ctx, tr("Venue"), "venue")]
     st = Stack(width)
     st.add(v.name, L.h2, True, style.INK, 1.25)
     st.add(v.address, L.lead, False, style.INK, 1.4, 1 * MM)
@@ -349,10 +350,10 @@ def venue_section(ctx: Ctx, width: float, height: float) -> list[Block]:
 
             out.append(Block(h, draw_map, space_before=5 * MM))
     if ev.rooms:
-        out.append(small_label(ctx, "Rooms", width, 6 * MM))
+        out.append(small_label(ctx, tr("Rooms"), width, 6 * MM))
         for r in ev.rooms:
-            bits = [f"floor {r.floor}" if r.floor else None,
-                    f"{r.capacity} seats" if r.capacity else None]  # fmt: skip
+            bits = [tr("floor {floor}").format(floor=r.floor) if r.floor else None,
+                    ngettext("{n} seat", "{n} seats", r.capacity).format(n=r.capacity) if r.capacity else None]  # fmt: skip
             st = Stack(width).add(r.name, L.body, True, leading=1.35)
             st.add(" · ".join(b for b in bits if b), L.small, False, style.MUTED, 1.3)
             out.append(stack_block(st, space_before=1.2 * MM))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from printkit.i18n import ngettext, tr
 from printkit.model import Speaker
 from printkit.press.color import tint
 from printkit.products import style
@@ -31,7 +32,7 @@ def speakers_section(ctx: Ctx, width: float) -> list[Block]:
     groups = by_initial(sp for sp in ev.speakers if ev.sessions_of(sp.id))
     if not groups:
         return []
-    out = [opener(ctx, "Speakers", "speakers")]
+    out = [opener(ctx, tr("Speakers"), "speakers")]
     for letter, people in groups:
         out.append(letter_heading(ctx, letter, width))
         for sp in people:
@@ -71,8 +72,8 @@ def more_refs_lines(n: int, numbers: list[str], width: float, size: float) -> tu
     """'+5 more sessions: p. 31, 44, 52' wrapped to `width` (nothing when n is 0)."""
     if n == 0:
         return ()
-    label = f"+{n} more session{'s' if n != 1 else ''}"
-    text = label + (f": p. {', '.join(numbers)}" if numbers else "")
+    label = ngettext("+{n} more session", "+{n} more sessions", n).format(n=n)
+    text = label + (": " + tr("p. {pages}").format(pages=", ".join(numbers)) if numbers else "")
     return lines_of(text, width, size, False)
 
 
@@ -148,7 +149,7 @@ def _speaker_details(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     if bio:
         out.append(bio)
     if sp.career:
-        out.append(small_label(ctx, "Career", width, 2.5 * MM))
+        out.append(small_label(ctx, tr("Career"), width, 2.5 * MM))
         for c in sp.career:
             st = Stack(width).add(", ".join(x for x in (c.role, c.org) if x) +
                                   (f"  ({c.period})" if c.period else ""), L.small, True,
@@ -157,22 +158,22 @@ def _speaker_details(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
                 st.add(f"– {item}", L.small, False, style.MUTED, 1.35, indent=2 * MM)
             out.append(stack_block(st, space_before=0.8 * MM))
     if sp.education:
-        out.append(small_label(ctx, "Education", width, 2.5 * MM))
+        out.append(small_label(ctx, tr("Education"), width, 2.5 * MM))
         for e in sp.education:
             line = ", ".join(x for x in (e.degree, e.school, str(e.year) if e.year else None) if x)
             out.append(stack_block(Stack(width).add(line, L.small, leading=1.35)))
     if sp.publications:
-        out.append(small_label(ctx, "Publications", width, 2.5 * MM))
+        out.append(small_label(ctx, tr("Publications"), width, 2.5 * MM))
         for p in sp.publications:
             out.append(_publication(ctx, p, width))
     if sp.recognition:
-        out.append(small_label(ctx, "Recognition", width, 2.5 * MM))
+        out.append(small_label(ctx, tr("Recognition"), width, 2.5 * MM))
         for r in sp.recognition:
             line = r.title + (f" ({r.year})" if r.year else "") + (f" – {r.note}" if r.note else "")
             out.append(stack_block(Stack(width).add(line, L.small, leading=1.35)))
     links = list(sp.links)
     if sp.profile_url and all(u != sp.profile_url for _, u in links):
-        links.insert(0, ("Profile", sp.profile_url))
+        links.insert(0, (tr("Profile"), sp.profile_url))
     if links:
         st = Stack(width)
         for label, url in links:
@@ -203,7 +204,7 @@ def _publication(ctx: Ctx, p, width: float) -> Block:
         st.draw(surface, x, y_top)
         if q:
             surface.qr(x + width - q, y_top - q, q, p.video)
-            draw_text(surface, x + width - q / 2, y_top - q - L.caption * 1.05, "Video", L.caption,
+            draw_text(surface, x + width - q / 2, y_top - q - L.caption * 1.05, tr("Video"), L.caption,
                          color=style.MUTED, align="center")  # fmt: skip
             surface.link(x + width - q, y_top - q, q, q, p.video)
 

@@ -24,6 +24,7 @@ from printkit.cli_options import (
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
+from printkit.i18n import localized, tr
 from printkit.layout import load_sheet
 from printkit.model import Event, Session
 from printkit.press import text as _text
@@ -171,7 +172,7 @@ def draw_card(s: Surface, event: Event, plan: CardPlan, page: int, lay: CardLayo
     first_text = page == next((i + 1 for i, p in enumerate(plan.pages) if p), 1)
     if first_text:
         y -= 4 * MM
-        label = "INTRODUCTION" if plan.own_text else "SUGGESTED INTRODUCTION"
+        label = tr("INTRODUCTION") if plan.own_text else tr("SUGGESTED INTRODUCTION")
         s.line(m, y + 1.5 * MM, W - m, y + 1.5 * MM, lay.rule, width=0.6)
         y -= 1.5 * MM
         s.text(m, y - _text.cap_height(lay.label, True), label, lay.label, bold=True,
@@ -192,15 +193,16 @@ def draw_card(s: Surface, event: Event, plan: CardPlan, page: int, lay: CardLayo
     s.line(m, foot, W - m, foot, lay.rule, width=0.6)
     fb = bottom + (lay.footer - _text.cap_height(lay.handover, True)) / 2
     if page == n:
-        s.text(m, fb, f"Hand over at {style.time_label(ses.start)}", lay.handover, bold=True,
+        s.text(m, fb, tr("Hand over at {time}").format(time=style.time_label(ses.start)), lay.handover, bold=True,
                color=lay.ink)  # fmt: skip
     else:
-        s.text(m, fb, "Continues on the next card →", lay.handover * 0.9, color=lay.muted)
+        s.text(m, fb, tr("Continues on the next card →"), lay.handover * 0.9, color=lay.muted)
     stamp = stamp_text(event.version_stamp)
     if stamp:
         s.text(W - m, fb, stamp, lay.stamp, color=lay.muted, align="right")
 
 
+@localized
 def build(
     event: Event,
     out: Path,

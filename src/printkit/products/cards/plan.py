@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from babel.lists import format_list
+
 from printkit import fit as _fit
 from printkit.fit import Measure
+from printkit.i18n import N_, current, quote, tr
 from printkit.model import Event, Session, Speaker
 
 SPOKEN_TYPES = ("talk", "keynote", "panel", "workshop", "lightning")
@@ -39,18 +42,34 @@ def _who(sp: Speaker) -> str:
     role = sp.position
     org = sp.organization
     if role and org:
-        return f"{sp.name}, {role} at {org}"
+        return tr("{name}, {role} at {org}").format(name=sp.name, role=role, org=org)
     if role or org:
-        return f"{sp.name}, {role or org}"
+        return tr("{name}, {what}").format(name=sp.name, what=role or org)
     return sp.name
 
 
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
+    lang = current()
+    if not lang.english_formats:
+        return format_list(items, locale=lang.locale)
     if len(items) == 2:
         return f"{items[0]} and {items[1]}"
     return "; ".join(items[:-1]) + "; and " + items[-1]
+
+
+# The host's suggested words, one sentence per kind so each language can inflect it.
+WELCOME_ONE = {
+    "keynote": N_("Please welcome {who}, with the keynote {title}."),
+    "workshop": N_("Please welcome {who}, with the workshop {title}."),
+    "talk": N_("Please welcome {who}, with the talk {title}."),
+}
+WELCOME_MANY = {
+    "keynote": N_("Please welcome {who}, with their keynote: {title}."),
+    "workshop": N_("Please welcome {who}, with their workshop: {title}."),
+    "talk": N_("Please welcome {who}, with their talk: {title}."),
+}
 
 
 def spoken_text(event: Event, s: Session) -> tuple[str, bool]:
@@ -59,12 +78,13 @@ def spoken_text(event: Event, s: Session) -> tuple[str, bool]:
         return s.host.introduction.strip(), True
     speakers = event.session_speakers(s)
     who = _join([_who(sp) for sp in speakers])
-    kind = {"keynote": "keynote", "panel": "panel", "workshop": "workshop"}.get(s.type, "talk")
+    kind = s.type if s.type in WELCOME_ONE else "talk"
+    title = quote(s.title)
     if s.type == "panel":
-        return f"Our panel, “{s.title}”, brings together {who}. Please welcome them.", False
-    if len(speakers) > 1:
-        return f"Please welcome {who}, with their {kind}: “{s.title}”.", False
-    return f"Please welcome {who}, with the {kind} “{s.title}”.", False
+        text = tr("Our panel, {title}, brings together {who}. Please welcome them.")
+        return text.format(title=title, who=who), False
+    table = WELCOME_MANY if len(speakers) > 1 else WELCOME_ONE
+    return tr(table[kind]).format(who=who, title=title), False
 
 
 def split_lines(lines: Sequence[str], first: int, rest: int) -> list[list[str]]:

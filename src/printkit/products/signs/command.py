@@ -22,6 +22,7 @@ from printkit.cli_options import (
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
+from printkit.i18n import localized
 from printkit.model import Event, Room
 from printkit.press.surface import Surface
 from printkit.products import style
@@ -70,6 +71,7 @@ def _as_date(d) -> date:
     return d.date() if hasattr(d, "date") else d
 
 
+@localized
 def build(
     event: Event,
     out: Path,

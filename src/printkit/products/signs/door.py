@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printkit.fit import Fit
+from printkit.i18n import tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as _text
 from printkit.press.surface import Surface
@@ -62,17 +63,17 @@ def qr_codes(event: Event, s: Session) -> list[QRCode]:
     """The talk QR (video, else talk page, else schedule) and the speaker profile QR, if any."""
     out = []
     if s.video:
-        out.append(QRCode(s.video, "Watch the recording"))
+        out.append(QRCode(s.video, tr("Watch the recording")))
     elif s.url:
-        out.append(QRCode(s.url, "Talk page"))
+        out.append(QRCode(s.url, tr("Talk page")))
     elif event.schedule_url:
-        out.append(QRCode(event.schedule_url, "Full schedule"))
+        out.append(QRCode(event.schedule_url, tr("Full schedule")))
     elif event.url:
-        out.append(QRCode(event.url, "Event website"))
+        out.append(QRCode(event.url, tr("Event website")))
     sp = profile_speaker(event, s)
     if sp is not None:
         many = len(s.speakers) > 1
-        out.append(QRCode(sp.profile_url, "Speaker profile", sp.name if many else ""))
+        out.append(QRCode(sp.profile_url, tr("Speaker profile"), sp.name if many else ""))
     return out
 
 
@@ -113,9 +114,11 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
 
     # footer: next in this room (at the label's size, one or two lines, cut with …), as of
     nxt = next_in_room(event, ses)
-    label = "Next in this room:"
+    label = tr("Next in this room:")
     what = (
-        f"{style.time_label(nxt.start)} – {nxt.title}" if nxt else "Last session in this room today"
+        f"{style.time_label(nxt.start)} – {nxt.title}"
+        if nxt
+        else tr("Last session in this room today")
     )
     stamp = stamp_text(event.version_stamp)
     sw = _text.measure(stamp, st.stamp) + 8 * MM if stamp else 0
@@ -192,7 +195,7 @@ def _where(ses: Session):
 
 def _kicker(event: Event, ses: Session) -> tuple[str, str] | None:
     track = event.track(ses.track)
-    kind = style.SESSION_TYPE_LABELS.get(ses.type, "")
+    kind = style.type_label(ses.type)
     label = " · ".join(p for p in (kind, track.name if track else "") if p)
     if not label:
         return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from printkit.i18n import tr
+
 
 def paginate(heights: Sequence[float], first: float, rest: float | None = None) -> list[list[int]]:
     """Indices of `heights` in pages: page 1 holds up to `first` points, later pages `rest`.
@@ -129,4 +131,8 @@ def page_label(page: int, pages: int) -> str:
     """'' for a single page, else 'continued (2/3)' style markers for pages after the first."""
     if pages <= 1:
         return ""
-    return f"{page}/{pages}" if page == 1 else f"continued ({page}/{pages})"
+    return (
+        f"{page}/{pages}"
+        if page == 1
+        else tr("continued ({page}/{pages})").format(page=page, pages=pages)
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from printkit import fit as _fit
+from printkit.i18n import tr
 from printkit.model import Event, Room, Session
 from printkit.press import text as _text
 from printkit.press.surface import Surface
@@ -108,7 +109,7 @@ def text_width(lay: SignLayout, width: float) -> float:
 def chip_label(event: Event, s: Session) -> tuple[str, str] | None:
     """Track colour and 'Keynote · Track name' (the word beside the colour), or None."""
     track = event.track(s.track)
-    kind = style.SESSION_TYPE_LABELS.get(s.type, "") if s.type not in ("talk",) else ""
+    kind = style.type_label(s.type) if s.type not in ("talk",) else ""
     label = " · ".join(p for p in (kind, track.name if track else "") if p)
     if not label:
         return None
@@ -254,7 +255,7 @@ def draw_room_page(
     used = _draw_fit(s, name_fit, m, top, True, ink, 1.05)
     meta_top = top - used - 7 * MM
     meta = " · ".join(p for p in (style.day_label(rd.day, long=True), rd.room.floor) if p)
-    cont = "continued" if page > 1 else ""
+    cont = tr("continued") if page > 1 else ""
     cw = _text.measure(cont.upper(), st.meta * 0.7, True) + 4 * MM if cont else 0
     quiet_text(s, meta, m, meta_top, W - 2 * m - cw - 4 * MM, st.meta, st.meta * 0.7, color=muted)
     if cont:
@@ -276,14 +277,14 @@ def draw_room_page(
 
     # footer: continuation note, "as of" line, QR
     if page < pages:
-        s.text(m, st.margin + st.footer - 9 * MM, f"Continued on sheet {page + 1} of {pages} →",
+        s.text(m, st.margin + st.footer - 9 * MM, tr("Continued on sheet {next} of {total} →").format(next=page + 1, total=pages),
                st.caption * 1.2, bold=True, color=muted)  # fmt: skip
     stamp = stamp_text(event.version_stamp)
     if stamp:
         s.text(m, m, stamp, st.stamp, color=muted)
     target = rd.room.url or event.schedule_url or event.url
     if target:
-        caption = "This room online" if rd.room.url else "Full schedule"
+        caption = tr("This room online") if rd.room.url else tr("Full schedule")
         q = st.qr
         x = W - m - q
         s.qr(x, m, q, target, color=ink)
