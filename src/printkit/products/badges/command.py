@@ -21,6 +21,7 @@ import click
 
 from printkit.cli_options import (
     event_argument,
+    lang_option,
     layout_option,
     offline_option,
     output_option,
@@ -365,6 +366,7 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.option("--sort", type=click.Choice(SORTS), default="name", show_default=True)
 @output_option(DEFAULT_NAME)
 @offline_option
+@lang_option
 def command(event, attendees, layout, paper, sheet, target, duplex, start_at, only, roles, sort,
             output, offline):  # fmt: skip
     """Speaker and attendee badges: shop pages, or n-up sheets and label stock."""

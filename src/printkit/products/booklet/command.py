@@ -23,6 +23,7 @@ import click
 
 from printkit.cli_options import (
     event_argument,
+    lang_option,
     layout_option,
     offline_option,
     output_option,
@@ -354,6 +355,7 @@ def build(
     "the QR codes lead to them; yes prints them whatever the size.",
 )
 @offline_option
+@lang_option
 def command(event, output, target, layout, imposed, creep, long_texts, offline):
     """The programme booklet: cover, contents, schedule, sessions, speakers, indexes, venue."""
     run_product(build, event, output, DEFAULT_NAME, target=target, layout=layout, imposed=imposed,

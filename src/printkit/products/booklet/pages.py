@@ -93,7 +93,7 @@ def cover(surface, ctx) -> None:
     _circle(surface, w * 1.02, h * 0.86, w * 0.38, tint(primary, 0.74))
     m = L.margin_outer + 2 * MM
     top = h - m
-    draw_text(surface, m, top - L.small, "PROGRAMME", L.small + 0.5, bold=True, color=accent)
+    draw_text(surface, m, top - L.small, tr("PROGRAMME"), L.small + 0.5, bold=True, color=accent)
     logo_h = _logo(surface, ctx, m, top - L.small - 5 * MM, w * 0.42, h * 0.14)
     # wordmark
     box_w = w - 2 * m

@@ -16,6 +16,7 @@ import click
 from printkit import fit as _fit
 from printkit.cli_options import (
     event_argument,
+    lang_option,
     layout_option,
     offline_option,
     output_option,
@@ -261,6 +262,7 @@ def build(
 @paper_option
 @output_option("cards.pdf")
 @offline_option
+@lang_option
 def command(event, layout, target, paper, output, offline):
     """Host cue cards from each session's introduction."""
     run_product(build, event, output, "cards.pdf", target=target, layout=layout, offline=offline,

@@ -15,6 +15,7 @@ import click
 
 from printkit.cli_options import (
     event_argument,
+    lang_option,
     layout_option,
     offline_option,
     output_option,
@@ -194,6 +195,7 @@ def _door_page(event: Event, ses, lay: SignLayout):
 @target_option("shop")
 @output_option("signs.pdf")
 @offline_option
+@lang_option
 def command(event, kind, days, rooms, layout, target, output, offline):  # fmt: skip
     """Room day signs and session door signs."""
     run_product(
