@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-SESSION_TYPES = ("talk", "keynote", "workshop", "panel", "lightning", "break", "social")
+SESSION_TYPES = ("talk", "keynote", "workshop", "panel", "lightning", "break", "social", "poster")
 ATTENDEE_ROLES = ("attendee", "speaker", "staff", "volunteer", "press", "sponsor", "organizer")
 
 

@@ -54,7 +54,7 @@ def _check_references(sessions, tracks, rooms, speakers, start, end, problems: P
             )
     by_room: dict[str, list[Session]] = {}
     for s in sessions:
-        if s.room:
+        if s.room and s.type != "poster":  # posters share their room and time on purpose
             by_room.setdefault(s.room, []).append(s)
     for room, items in by_room.items():
         items.sort(key=lambda s: s.start)

@@ -51,6 +51,7 @@ SESSION_TYPE_LABELS = {
     "lightning": N_("Lightning talks"),
     "break": N_("Break"),
     "social": N_("Social"),
+    "poster": N_("Posters"),
 }
 
 

@@ -24,6 +24,7 @@ from printkit.press import text as ptext
 from printkit.press.color import tint
 from printkit.products import style
 from printkit.products.booklet.parts import baseline, clamp_lines, draw_text, lines_of, measure
+from printkit.products.posters import fold_posters
 
 GAP = 120  # minutes without any session that end one grid and start another
 
@@ -230,7 +231,7 @@ def plan_day(
     dense_minute_cap: float | None = None,
 ) -> list[GlancePage]:
     """The grid pages of `day` for a frame width × height (each with its scale and key)."""
-    sessions = [s for s in event.sessions if s.day == day]
+    sessions = fold_posters([s for s in event.sessions if s.day == day])
     order = {r.id: i for i, r in enumerate(event.rooms)}
     used = sorted({s.room for s in sessions if not _across(s)}, key=lambda r: order.get(r, 1e9))
     per_page = max(1, int((width - time_column) // min_column))

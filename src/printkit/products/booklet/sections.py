@@ -30,6 +30,8 @@ from printkit.products.booklet.parts import (
     label_text,
     text_block,
 )
+from printkit.products.booklet.posters import poster_list
+from printkit.products.posters import POSTER, poster_groups
 from printkit.units import MM
 
 NUM_SAMPLE = "000"  # the width reserved for a page number
@@ -200,6 +202,7 @@ def sessions_section(ctx: Ctx, width: float) -> list[Block]:
     ev = ctx.event
     out: list[Block] = []
     by_day: dict[date, list[Session]] = {}
+    posters = {g.posters[0].id: g for g in poster_groups(ev.sessions)}  # a list per group
     for s in sessions_in_order(ev):
         by_day.setdefault(s.day, []).append(s)
     for i, (d, items) in enumerate(by_day.items()):
@@ -215,6 +218,13 @@ def sessions_section(ctx: Ctx, width: float) -> list[Block]:
             if s.is_break:
                 out.append(break_bar(ctx, s, width))
                 slot = None
+                continue
+            if s.type == POSTER:
+                if s.id in posters:  # the group's list, at its first poster; the others are in it
+                    if s.start != slot:
+                        out.append(time_heading(ctx, s, width))
+                        slot = s.start
+                    out.extend(poster_list(ctx, posters[s.id], width))
                 continue
             first = s.start != slot
             if first:

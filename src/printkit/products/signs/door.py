@@ -26,6 +26,7 @@ from printkit.products.parts import (
     quiet_text,
     stamp_text,
 )
+from printkit.products.posters import fold_posters
 from printkit.products.signs.layout import DoorSignStyle, SignLayout
 from printkit.units import MM
 
@@ -41,14 +42,14 @@ class QRCode:
 
 def door_sessions(event: Event, sessions) -> list[Session]:
     """Sessions that get a door sign: they have a room and are not breaks."""
-    return [s for s in sessions if s.room is not None and s.type != "break"]
+    return [s for s in fold_posters(sessions) if s.room is not None and s.type != "break"]
 
 
 def next_in_room(event: Event, s: Session) -> Session | None:
     """The next session in the same room on the same schedule day, or None."""
     later = [
         o
-        for o in event.sessions_in(s.room, s.day)
+        for o in fold_posters(event.sessions_in(s.room, s.day))
         if o.id != s.id and (o.start, o.end) > (s.start, s.end) and o.start >= s.start
     ]
     return min(later, key=lambda o: (o.start, o.end), default=None)

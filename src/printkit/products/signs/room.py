@@ -27,6 +27,7 @@ from printkit.products.parts import (
     quiet_text,
     stamp_text,
 )
+from printkit.products.posters import fold_posters
 from printkit.products.signs import plan as sign_plan
 from printkit.products.signs.layout import SignLayout
 from printkit.units import MM
@@ -91,7 +92,7 @@ def room_days(event: Event, rooms: list[Room], days: list[date]) -> list[RoomDay
     for d in days:
         common = [s for s in event.sessions if s.room is None and s.day == d and s.is_break]
         for room in rooms:
-            own = list(event.sessions_in(room.id, d))
+            own = fold_posters(event.sessions_in(room.id, d))  # one row per poster session
             if not own:
                 continue
             first, last = min(s.start for s in own), max(s.end for s in own)
