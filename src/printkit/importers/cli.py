@@ -2,21 +2,40 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from printkit.errors import PrintkitError, Problems
-from printkit.importers import frab_xml, gosim, schedule_json, sessionize, speaker_page
+from printkit.importers import (
+    frab_xml,
+    gosim,
+    indico,
+    pretix,
+    schedule_json,
+    sessionize,
+    speaker_page,
+)
 from printkit.importers.build import Report
 from printkit.importers.common import slugify
 from printkit.importers.detect import FORMATS, decode_json, detect
 from printkit.importers.merge import merge, place_roomless
 from printkit.importers.options import ImportOptions
-from printkit.importers.source import read_source
+from printkit.importers.pretix_run import run_pretix
+from printkit.importers.source import is_url, read_source
 from printkit.importers.writer import read_dir, update_dir, write_dir
 
-_JSON = {"schedule-json": schedule_json, "sessionize": sessionize, "gosim": gosim}
+_JSON = {"schedule-json": schedule_json, "sessionize": sessionize, "gosim": gosim, "indico": indico}
+INDICO_TOKEN = "INDICO_TOKEN"
+
+
+def secret_headers(fmt: str, source: str) -> dict[str, str]:
+    """The Indico API token (from INDICO_TOKEN) as a header for a URL source; never stored."""
+    token = os.environ.get(INDICO_TOKEN, "").strip()
+    if fmt in ("indico", "auto") and token and is_url(source):
+        return {"Authorization": f"Bearer {token}"}
+    return {}
 
 
 def import_data(fmt: str, data: bytes, options: ImportOptions, report: Report) -> dict:
@@ -40,7 +59,7 @@ def run_import(fmt: str, source: str, output: Path | None = None, into: Path | N
     options = options or ImportOptions()
     options.source_name = source
     report = Report()
-    raw, fetched = read_source(source, timeout=timeout)
+    raw, fetched = read_source(source, timeout=timeout, secret_headers=secret_headers(fmt, source))
     options.fetched_url = fetched
     data = import_data(fmt, raw, options, report)
     if into is not None:
@@ -82,7 +101,7 @@ def summary(target: Path, data: dict, report: Report, overlaps: int) -> list[str
 def _overlaps(data: dict) -> int:
     by_room: dict = {}
     for s in data["sessions"]:
-        if s.get("room"):
+        if s.get("room") and s.get("type") != "poster":  # posters share their room on purpose
             by_room.setdefault(s["room"], []).append((str(s["start"]), str(s["end"])))
     count = 0
     for items in by_room.values():
@@ -96,10 +115,10 @@ def _overlaps(data: dict) -> int:
 
 
 @click.command("import")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice([*FORMATS, "auto"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice([*FORMATS, "pretix", "auto"]))
 @click.argument("source")
-@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
-              help="Directory to write (default ./<event-id>/).")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Directory to write (default ./<event-id>/); for pretix, the CSV file.")  # fmt: skip
 @click.option("--into", type=click.Path(path_type=Path, file_okay=False, exists=True),
               help="Merge into this existing event directory (update by id, else add).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace a non-empty output directory.")
@@ -112,14 +131,31 @@ def _overlaps(data: dict) -> int:
 @click.option("--timeout", type=float, default=30.0, show_default=True,
               help="Seconds to wait for a URL.")  # fmt: skip
 @click.option("--no-validate", is_flag=True, help="Skip loading the result with the validator.")
+@click.option("--role-map", multiple=True, metavar='"ITEM=ROLE"',
+              help='pretix: badge role of an item, e.g. "Speaker ticket=speaker" (repeatable).')  # fmt: skip
+@click.option("--status", "statuses", default="paid", show_default=True,
+              help="pretix: order statuses that get badges, e.g. paid,pending.")  # fmt: skip
+@click.option("--unnamed", type=click.Choice(pretix.UNNAMED), default="invoice", show_default=True,
+              help="pretix: a position without attendee name takes the invoice name, "
+              "or prints 'Guest' (warned), or is skipped.")  # fmt: skip
+@click.option("--items", "items_file", metavar="FILE|URL",
+              help="pretix: the event's items (GET .../items/) for names and admission.")  # fmt: skip
 def command(fmt, source, output, into, force, base_url, timezone, event_id, event_name, year,
-            timeout, no_validate):  # fmt: skip
+            timeout, no_validate, role_map, statuses, unnamed, items_file):  # fmt: skip
     """Convert a schedule export (FORMAT: frab-xml, schedule-json, sessionize, gosim,
-    speaker-page or auto) from a file or http(s) URL into an event directory."""
+    speaker-page, indico or auto) from a file or http(s) URL into an event directory;
+    or pretix orders into an attendee CSV (-o people.csv).
+
+    API tokens are read from INDICO_TOKEN and PRETIX_TOKEN, never from the command line."""
+    if fmt == "pretix":
+        _pretix(source, output, force, timeout, role_map, statuses, unnamed, items_file)
+        return
     options = ImportOptions(
         base_url=base_url, timezone=timezone, event_id=event_id, event_name=event_name, year=year
     )
     try:
+        if output is not None and output.exists() and not output.is_dir():
+            raise PrintkitError(f"{output}: exists and is not a directory")
         if event_id is not None and not slugify(event_id):
             raise PrintkitError(f"--event-id {event_id!r}: needs letters or digits")
         options.event_id = slugify(event_id) if event_id else None
@@ -132,6 +168,25 @@ def command(fmt, source, output, into, force, base_url, timezone, event_id, even
         click.echo(line)
     if not no_validate:
         _validate(target)
+
+
+def _pretix(source, output, force, timeout, role_map, statuses, unnamed, items_file) -> None:
+    """`import pretix`: orders → attendee CSV; problems as `error:` lines and exit status 1."""
+    try:
+        if output is None:
+            raise PrintkitError("pretix writes an attendee CSV: name it with -o people.csv")
+        opts = pretix.PretixOptions(statuses=pretix.parse_statuses(statuses),
+                                    role_map=pretix.parse_role_map(role_map), unnamed=unnamed)  # fmt: skip
+        count, report = run_pretix(source, output, items_file=items_file, opts=opts,
+                                   timeout=timeout, force=force)  # fmt: skip
+    except PrintkitError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}" if not problem.file else str(problem), err=True)
+        raise SystemExit(1) from None
+    click.echo(f"wrote {output}: {count} attendees")
+    for line in report.lines():
+        click.echo(line)
+    click.echo(f"use it with: printkit badges EVENT --attendees {output}")
 
 
 def _validate(target: Path) -> None:

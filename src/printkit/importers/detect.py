@@ -7,7 +7,7 @@ import re
 
 from printkit.errors import PrintkitError
 
-FORMATS = ("frab-xml", "schedule-json", "sessionize", "gosim", "speaker-page")
+FORMATS = ("frab-xml", "schedule-json", "sessionize", "gosim", "speaker-page", "indico")
 
 
 def decode_json(data: bytes, source_name: str):
@@ -52,6 +52,17 @@ def detect_json(doc, source_name: str = "<source>") -> str:
             return "sessionize"
         if isinstance(sessions, dict) and all(isinstance(v, list) for v in sessions.values()):
             return "gosim"
+        results = doc.get("results")
+        first = results[0] if isinstance(results, list) and results else None
+        if isinstance(first, dict) and (
+            "contributions" in first or doc.get("_type") == "HTTPAPIResult"
+        ):
+            return "indico"
+        if isinstance(first, dict) and ("positions" in first or "positionid" in first):
+            raise PrintkitError(
+                f"{source_name}: pretix orders are an attendee list: "
+                "printkit import pretix SOURCE -o people.csv"
+            )
     raise PrintkitError(
         f"{source_name}: JSON, but not a known schedule shape; name the format: "
         + ", ".join(FORMATS)

@@ -17,16 +17,25 @@ def is_url(source: str) -> bool:
     return urlparse(source).scheme in ("http", "https")
 
 
-def read_source(source: str, timeout: float = 30.0) -> tuple[bytes, str | None]:
-    """Path or http(s) URL → (bytes, base URL if fetched from the web)."""
+def read_source(source: str, timeout: float = 30.0,
+                secret_headers: dict[str, str] | None = None) -> tuple[bytes, str | None]:  # fmt: skip
+    """Path or http(s) URL → (bytes, base URL if fetched from the web).
+
+    `secret_headers` (an API token's Authorization header) go to `source` only:
+    never to a host a redirect points at, and never into a message.
+    """
     if is_url(source):
         request = urllib.request.Request(source, headers={"User-Agent": f"printkit/{__version__}"})
+        for name, value in (secret_headers or {}).items():
+            request.add_unredirected_header(name, value)
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 data = response.read(MAX_BYTES + 1)
                 final = response.geturl() or source
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
+            if getattr(exc, "code", None) in (401, 403):
+                reason = f"{reason} (the API token is missing, wrong or lacks the right)"
             raise PrintkitError(f"{source}: cannot fetch: {reason}") from None
         if len(data) > MAX_BYTES:
             raise PrintkitError(f"{source}: larger than {MAX_BYTES // 2**20} MB")
