@@ -8,6 +8,7 @@ import io
 import re
 from pathlib import Path
 
+from printkit.attendee_columns import ColumnMap, record, resolve
 from printkit.errors import PrintkitError, Problems
 from printkit.model import ATTENDEE_ROLES, Attendee, Src
 from printkit.yamlsafe import read_text
@@ -17,8 +18,13 @@ _UNSAFE = re.compile(r"^\s*(?:javascript|vbscript|data|file|blob):", re.IGNORECA
 COLUMNS = ("name", "organization", "role", "pronouns", "id", "email", "qr")
 
 
-def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]:
-    """Read an attendee CSV. Raise PrintkitError listing every error; warnings go to problems."""
+def load_attendees(
+    path: Path | str, problems: Problems, columns: ColumnMap | None = None
+) -> tuple[Attendee, ...]:
+    """Read an attendee CSV. Raise PrintkitError listing every error; warnings go to problems.
+
+    `columns` reads another system's export (`--columns` preset or `--map`) instead of our header.
+    """
     path = Path(path)
     local = Problems()
     text = read_text(path, local)
@@ -37,21 +43,27 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
     except (StopIteration, csv.Error) as e:
         raise PrintkitError(f"{file}:1: not a CSV file ({e})") from None
     names = [h.strip().lower() for h in header]
-    if "name" not in names:
+    index = resolve(columns, header, file, local) if columns else None
+    if local.errors:
+        raise PrintkitError(local.errors)
+    if index is None and "name" not in names:
         hint = difflib.get_close_matches("name", names, n=1)
         tip = f"; did you mean '{hint[0]}'?" if hint else ""
         local.error(
-            f"the header has no 'name' column{tip} (columns: {', '.join(COLUMNS)})", file, 1
+            f"the header has no 'name' column{tip} (columns: {', '.join(COLUMNS)}; another "
+            'system\'s export: --columns eventbrite|tito|pretix-csv, or --map name="Column")',
+            file,
+            1,
         )
         raise PrintkitError(local.errors)
     dupes = sorted({h for h in names if h and names.count(h) > 1})
-    if dupes:
+    if dupes and index is None:
         local.error(
             f"column{'s' if len(dupes) > 1 else ''} named twice: {', '.join(dupes)}", file, 1
         )
         raise PrintkitError(local.errors)
     unknown = [h for h in names if h and h not in COLUMNS]
-    if unknown:
+    if unknown and index is None:
         local.warn(
             f"ignored unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}",
             file,
@@ -65,7 +77,10 @@ def load_attendees(path: Path | str, problems: Problems) -> tuple[Attendee, ...]
             first, line = line + 1, reader.line_num  # a record may span lines: name its first
             if not any(c.strip() for c in row):
                 continue
-            rec = {names[i]: c.strip() for i, c in enumerate(row) if i < len(names)}
+            if index is not None:
+                rec = record(index, row)
+            else:
+                rec = {names[i]: c.strip() for i, c in enumerate(row) if i < len(names)}
             name = rec.get("name", "")
             if not name:
                 local.error("required field is missing", file, first, "name")

@@ -18,8 +18,10 @@ from pathlib import Path
 import click
 
 from printkit import __version__
+from printkit.attendee_columns import column_map
 from printkit.attendees import load_attendees
 from printkit.cli_options import (
+    attendee_columns_options,
     event_argument,
     load,
     output_folder,
@@ -145,7 +147,8 @@ def cli(ctx, debug):
 @event_argument
 @strict_option
 @click.option("--attendees", metavar="CSV", help="Also check an attendee CSV.")
-def validate(event, strict, attendees):
+@attendee_columns_options
+def validate(event, strict, attendees, columns, maps):
     """Check EVENT (and an attendee CSV) and print a one-screen summary."""
     problems = Problems()
     path = resolve_event_path(event)
@@ -154,7 +157,7 @@ def validate(event, strict, attendees):
         ev = load_event(path, problems)
     if attendees:
         try:
-            people = load_attendees(attendees, problems)
+            people = load_attendees(attendees, problems, column_map(columns, maps))
         except PrintkitError as e:
             problems.extend(e.problems)
     problems.raise_if_errors(strict=strict)

@@ -158,6 +158,17 @@ def offline_option(f):
     )(f)
 
 
+def attendee_columns_options(f):
+    """`--columns PRESET` and `--map field="Column"`: read another ticket system's attendee CSV."""
+    from printkit.attendee_columns import FIELDS, PRESETS
+
+    f = click.option("--map", "maps", multiple=True, metavar='FIELD="Column"',
+                     help=f"Read FIELD ({', '.join(FIELDS)}) from this CSV column; give a field "
+                     'twice to join columns (--map name="First Name" --map name="Last Name").')(f)  # fmt: skip
+    return click.option("--columns", type=click.Choice(tuple(PRESETS)), default=None,
+                        help="The attendee CSV is this system's export: its column names.")(f)  # fmt: skip
+
+
 def report(problems: Problems) -> None:
     """Print warnings (one line each) and a count on stderr."""
     for w in problems.warnings:

@@ -19,7 +19,9 @@ from pathlib import Path
 
 import click
 
+from printkit.attendee_columns import column_map
 from printkit.cli_options import (
+    attendee_columns_options,
     event_argument,
     lang_option,
     layout_option,
@@ -85,6 +87,7 @@ def build(
     photos=None,
     attendees: str | Path | Sequence[Attendee] | None = None,
     progress: bool | None = None,
+    columns=None,  # an attendee_columns.ColumnMap: the CSV is another system's export
 ) -> str:
     """Render the badges into `out`; return the summary line(s). Raises PrintkitError on bad input."""
     from printkit.attendees import load_attendees
@@ -106,7 +109,7 @@ def build(
         raise PrintkitError("--start-at applies to sheets (--sheet or --target office) only")
     people: Sequence[Attendee] = ()
     if isinstance(attendees, (str, Path)):
-        people = load_attendees(attendees, problems)
+        people = load_attendees(attendees, problems, columns)
     elif attendees:
         people = attendees
     badges, _merged = collect(event, people)
@@ -367,8 +370,9 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @output_option(DEFAULT_NAME)
 @offline_option
 @lang_option
+@attendee_columns_options
 def command(event, attendees, layout, paper, sheet, target, duplex, start_at, only, roles, sort,
-            output, offline):  # fmt: skip
+            output, offline, columns, maps):  # fmt: skip
     """Speaker and attendee badges: shop pages, or n-up sheets and label stock."""
     if paper and sheet:
         raise PrintkitError("--paper and --sheet both choose the paper: give one of them")
@@ -395,6 +399,7 @@ def command(event, attendees, layout, paper, sheet, target, duplex, start_at, on
         sort=sort,
         offline=offline,
         attendees=attendees,
+        columns=column_map(columns, maps),
     )
 
 
