@@ -43,7 +43,10 @@ LAZY = {
         "Host cue cards from each session's introduction.",
     ),
     "booklet": ("printkit.products.booklet.command:command", "The program booklet."),
-    "import": ("printkit.importers.cli:command", "Convert pretalx/frab/Sessionize/GOSIM exports."),
+    "import": (
+        "printkit.importers.cli:command",
+        "Convert pretalx/frab/Sessionize/GOSIM/Indico exports; pretix orders.",
+    ),
     "check": ("printkit.check:command", "Preflight any PDF: boxes, fonts, colour, images, QR."),
     "preview": ("printkit.preview:command", "Render PDF pages to PNG."),
 }

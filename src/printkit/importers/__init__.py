@@ -1,4 +1,5 @@
-"""Schedule exports (frab XML, schedule JSON, Sessionize, GOSIM JSON, speaker pages) → event directories.
+"""Schedule exports (frab XML, schedule JSON, Sessionize, GOSIM JSON, Indico, speaker pages) → event directories;
+pretix orders → an attendee CSV (`pretix`, `pretix_run`).
 
 One module per source format, each turning the source into plain event data
 through `build.EventBuilder`; `writer` writes the directory atomically,
@@ -19,5 +20,6 @@ Choices every importer shares:
 - type names map to keynote/talk/workshop/panel/lightning/break/social
   (`build.session_type`): FOSDEM devroom/maintrack/bof → talk, junior →
   workshop, lightningtalk → lightning; a generic type is refined by whole
-  words in the title ("Panel: ...", "... Workshop").
+  words in the title ("Panel: ...", "... Workshop"); Indico's poster
+  contributions become `poster`.
 """
