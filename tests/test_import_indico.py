@@ -196,3 +196,14 @@ def test_room_and_door_signs_show_one_poster_session(imported, tmp_path):
         flat = " ".join(text.split())
         assert "Poster session: 24 posters, boards P1–P23" in flat
         assert "measurement series" not in flat
+
+
+def test_the_poster_session_label_is_translated(imported, tmp_path):
+    out, _ = imported
+    pdf = tmp_path / "signs.pdf"
+    result = CliRunner().invoke(cli, ["signs", str(out), "-o", str(pdf), "--room", "poster-hall",
+                                      "--kind", "room", "--lang", "fr", "--target", "screen"],
+                                catch_exceptions=False)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    flat = " ".join(" ".join(_page_texts(pdf)).split())
+    assert "Session de posters : 24 posters, panneaux P1–P23" in flat.replace("\u00a0", " ")

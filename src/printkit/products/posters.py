@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from printkit.i18n import ngettext, tr
 from printkit.model import Session
 
 POSTER = "poster"
@@ -57,12 +58,14 @@ class PosterGroup:
     def label(self) -> str:
         """'Poster session: 67 posters', with the board numbers where they are known."""
         n = len(self.posters)
-        text = f"Poster session: {n} poster{'s' if n != 1 else ''}"
+        text = ngettext("Poster session: {n} poster", "Poster session: {n} posters", n).format(n=n)
         boards = self.boards
         if len(boards) > 3:
-            text += f", boards {boards[0]}–{boards[-1]}"
+            text += ", " + tr("boards {first}–{last}").format(first=boards[0], last=boards[-1])
         elif boards:
-            text += f", board{'s' if len(boards) > 1 else ''} {', '.join(boards)}"
+            text += ", " + ngettext("board {boards}", "boards {boards}", len(boards)).format(
+                boards=", ".join(boards)
+            )
         return text
 
     def as_session(self) -> Session:
