@@ -107,3 +107,10 @@ def test_without_a_preset_the_error_points_at_the_options(runner):
 def test_bad_maps(preset, maps, message):
     with pytest.raises(PrintkitError, match=message):
         column_map(preset, maps)
+
+
+def test_all_passes_the_columns_to_the_badges(runner, tmp_path):
+    r = invoke(runner, "all", sample_event_dir(), "--attendees", EVENTBRITE, "--columns", "tito",
+               "-o", tmp_path / "out")  # fmt: skip
+    assert r.exit_code == 1
+    assert f"{EVENTBRITE}:1: --columns tito: no column 'Ticket Full Name'" in r.stderr

@@ -252,7 +252,8 @@ def layouts(kind, name):
 @target_option("shop")
 @click.option("--attendees", metavar="CSV", help="Attendee CSV for the badges.")
 @click.option("--offline", is_flag=True, envvar="PRINTKIT_OFFLINE", help="Do not fetch photos.")
-def all_products(event, output, target, attendees, offline):
+@attendee_columns_options
+def all_products(event, output, target, attendees, offline, columns, maps):
     """Render badges, signs, cards and the booklet into one folder."""
     from printkit.products.badges.command import default_attendees
 
@@ -273,6 +274,7 @@ def all_products(event, output, target, attendees, offline):
                 opts["photos"] = photos
             if name == "badges" and attendees:
                 opts["attendees"] = attendees
+                opts["columns"] = column_map(columns, maps)
             lines.append(module.build(ev, folder / f"{name}.pdf", problems=problems, **opts))
     finally:
         report(problems)
