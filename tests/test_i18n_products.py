@@ -26,12 +26,21 @@ TAGS = ("fr", "de", "es", "it", "pt", "nl", "zh-Hans", "ja", "ko", "ar", "he")
 
 # Labels a catalog keeps in English on purpose (loanwords used as is in print).
 KEPT = {
-    "fr": {"Publications", "Notes", "PROGRAMME", "p. {pages}", "Keynote"},
+    "fr": {"Publications", "Notes", "PROGRAMME", "p. {pages}", "Keynote", "Posters"},
     "de": {"SPONSOR", "Keynote", "Video", "Workshop"},
     "es": {"(cont.)"},
     "it": {"SPONSOR", "STAFF", "p. {pages}", "Keynote", "Video", "Workshop"},
     "pt": {"(cont.)", "p. {pages}"},
-    "nl": {"Lightning talks", "SPONSOR", "STAFF", "p. {pages}", "Keynote", "Video", "Workshop"},
+    "nl": {
+        "Lightning talks",
+        "SPONSOR",
+        "STAFF",
+        "p. {pages}",
+        "Keynote",
+        "Video",
+        "Workshop",
+        "Posters",
+    },
 }
 ALWAYS_KEPT = {"{name}, {what}"}  # no words, only an order
 
