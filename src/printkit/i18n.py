@@ -211,3 +211,31 @@ tr = _
 
 def quote(text: str) -> str:
     return current().quote(text)
+
+
+def _tag_locale(text: str) -> Locale | None:
+    """A session's `language` → a Locale: a BCP 47 tag, else a language's English name ("German")."""
+    with contextlib.suppress(ValueError):
+        return parse_tag(text)
+    name = text.strip().casefold()
+    for code, label in language(ENGLISH).locale.languages.items():
+        if label.casefold() == name:
+            with contextlib.suppress(ValueError):
+                return parse_tag(code)
+    return None
+
+
+def session_tag(tag: str | None) -> str | None:
+    """A session's language as a small print tag ("EN" on a French program), or None when it is
+    the active language (or not given). Same language, other script: "ZH-HANT" beside "zh-Hans"."""
+    text = (tag or "").strip()
+    if not text:
+        return None
+    loc, here = _tag_locale(text), current().locale
+    if loc is None:  # not a language we can name: printed as given, unless it reads as ours
+        return None if text.casefold() == current().tag.casefold() else text
+    if loc.language != here.language:
+        return loc.language.upper()
+    if loc.script and here.script and loc.script != here.script:
+        return f"{loc.language}-{loc.script}".upper()
+    return None

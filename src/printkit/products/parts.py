@@ -114,6 +114,22 @@ def chip(surface: Surface, x: float, baseline: float, color: str, label: str, si
     return tx - x + surface.text(tx, baseline, label, size, bold=True, color=text_color)
 
 
+def language_tag(surface: Surface, x: float, baseline: float, code: str, size: float,
+                 color: str) -> float:  # fmt: skip
+    """A small outlined tag with a language code ("EN") from (x, baseline); returns its width."""
+    cap = _text.cap_height(size, True)
+    pad = size * 0.35
+    w = _text.measure(code, size, True) + 2 * pad
+    surface.rect(x, baseline - pad, w, cap + 2 * pad, stroke=color, line_width=max(0.5, size / 16),
+                 radius=pad * 0.8)  # fmt: skip
+    surface.text(x + pad, baseline, code, size, bold=True, color=color)
+    return w
+
+
+def language_tag_width(code: str, size: float) -> float:
+    return _text.measure(code, size, True) + 0.7 * size
+
+
 def captioned_qr(surface: Surface, x: float, y: float, size: float, url: str, caption: str,
                  caption_size: float, color: str, muted: str, note: str = "") -> float:  # fmt: skip
     """A QR code with its bottom-left at (x, y) and what it opens centred below it.

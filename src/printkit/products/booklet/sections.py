@@ -14,7 +14,7 @@ from datetime import date
 from itertools import groupby
 
 from printkit import names
-from printkit.i18n import ngettext, tr
+from printkit.i18n import ngettext, session_tag, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as ptext
 from printkit.press.color import tint
@@ -281,7 +281,7 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
     room = ev.room(s.room)
     meta = [style.time_range(s), room.name if room else None,
             style.type_label(s.type) if s.type != "talk" else None,
-            s.language.upper() if s.language else None]  # fmt: skip
+            session_tag(s.language)]  # fmt: skip  # "EN" only where it is not the booklet's
     st.add("  ·  ".join(m for m in meta if m), L.small, False, style.MUTED, 1.35, 0.8 * MM)
     people = ev.session_speakers(s)
     if people:

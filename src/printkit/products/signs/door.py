@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printkit.fit import Fit
-from printkit.i18n import tr
+from printkit.i18n import session_tag, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as _text
 from printkit.press.surface import Surface
@@ -21,6 +21,8 @@ from printkit.products.parts import (
     captioned_qr,
     chip,
     draw_lines,
+    language_tag,
+    language_tag_width,
     largest_fit,
     plan_fit,
     quiet_text,
@@ -140,10 +142,17 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     lw_ = qx - 8 * MM - m
     y = top
     kick = _kicker(event, ses)
-    if kick:
-        color, text = kick
+    code = session_tag(ses.language)  # "EN" on a French program
+    if kick or code:
         kcap = _text.cap_height(st.kicker, True)
-        chip(s, lx, y - kcap, color, text, st.kicker, muted, lw_)
+        tag_w = language_tag_width(code, st.kicker) + st.kicker if code else 0.0
+        used = 0.0
+        if kick:
+            color, text = kick
+            used = chip(s, lx, y - kcap, color, text, st.kicker, muted, lw_ - tag_w)
+            used += st.kicker if code else 0.0
+        if code:
+            language_tag(s, lx + used, y - kcap, code, st.kicker, muted)
         y -= kcap + st.kicker * 1.3
     speakers = event.session_speakers(ses)
     texts = [speaker_text(sp, len(speakers)) for sp in speakers]
