@@ -129,6 +129,7 @@ class Speaker:
     interests: tuple[str, ...] = ()
     links: tuple[tuple[str, str], ...] = ()
     role: str = "speaker"
+    reading: str | None = None  # how the name sorts, family name first (kana, pinyin: "Hu Weiwen")
     base_dir: Path | None = field(default=None, compare=False, repr=False)
     src: Src | None = _src()
 

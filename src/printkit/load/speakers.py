@@ -14,6 +14,7 @@ from printkit.model import Career, Education, Publication, Recognition, Speaker,
 SPEAKER_KEYS = [
     "id",
     "name",
+    "reading",
     "pronouns",
     "position",
     "organization",
@@ -42,6 +43,7 @@ def _speakers(entries, problems) -> tuple[Speaker, ...]:
         return Speaker(
             id=sid,
             name=name,
+            reading=r.text(d, "reading", path),
             pronouns=r.text(d, "pronouns", path),
             position=r.text(d, "position", path),
             organization=r.text(d, "organization", path),
