@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 
-from printkit import names
-from printkit.i18n import ngettext, session_tag, tr
+from printkit import collation
+from printkit.i18n import current, ngettext, session_tag, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as ptext
 from printkit.press.color import tint
@@ -91,16 +91,17 @@ def qr_side(ctx: Ctx, payload: str) -> float:
 
 
 def sort_key(sp: Speaker) -> tuple:
-    """Speakers A–Z by family name (nicknames, pronouns, titles ignored; accents folded)."""
-    return (*names.sort_key(sp.name), sp.id)
+    """Speakers in the active language's index order: family name, that language's own letters
+    (Ö after Z in Swedish), other scripts, CJK names by reading or code point, then '#'."""
+    return (*collation.sort_key(sp.name, sp.reading, current().locale.language), sp.id)
 
 
 def initial(sp: Speaker) -> str:
-    return names.initial_letter(sp.name)
+    return collation.index_letter(sp.name, sp.reading, current().locale.language)
 
 
 def by_initial(people) -> list[tuple[str, list[Speaker]]]:
-    """Speakers → (letter, speakers) groups, A–Z by family name; other scripts after, `#` last."""
+    """Speakers → (heading, speakers) groups in the active language's collation (see collation)."""
     ordered = sorted(people, key=sort_key)
     return [(letter, list(group)) for letter, group in groupby(ordered, key=initial)]
 
