@@ -28,8 +28,8 @@ FLOORS = (
               "printkit.check"}),
     ("reading", {"printkit.yamlsafe", "printkit.dump"}),
     ("ground", {"printkit.model", "printkit.errors", "printkit.units", "printkit.resources",
-                "printkit.fit", "printkit.names", "printkit.impose", "printkit.saddle",
-                "printkit.colorspec", "printkit.i18n", "printkit.localdates",
+                "printkit.fit", "printkit.names", "printkit.collation", "printkit.impose",
+                "printkit.saddle", "printkit.colorspec", "printkit.i18n", "printkit.localdates",
                 "printkit.__init__", "printkit"}),
 )  # fmt: skip
 

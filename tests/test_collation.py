@@ -139,3 +139,18 @@ def test_booklet_speaker_index_follows_the_language(lang, expected, tmp_path):
     index = next(p for p in reversed(pages) if "Öberg" in p and "Zander" in p)
     found = sorted(expected, key=lambda w: index.index(w))
     assert found == expected, index
+
+
+def test_the_loader_reads_a_speakers_reading(write_event):
+    path = write_event(
+        """
+        event: {id: e, name: E, start: 2025-05-06, end: 2025-05-06}
+        speakers:
+          - {id: hu, name: 胡玮文, reading: Hu Weiwen}
+          - {id: ada, name: Ada Lovelace}
+        """
+    )
+    problems = Problems()
+    ev = load_event(path, problems)
+    assert not problems.warnings, problems.warnings
+    assert [sp.reading for sp in ev.speakers] == ["Hu Weiwen", None]
