@@ -231,8 +231,9 @@ def _draw_glance_page(surface, ctx: Ctx, dp: DocPage, x0: float, y_top: float) -
     draw_text(surface, x0, baseline(y_top, L.h2, 1.3, True), title, L.h2, bold=True,
                  color=ctx.event.colors.primary)  # fmt: skip
     if gp.parts > 1:
-        draw_text(surface, x0 + fw, baseline(y_top, L.h2, 1.3, True), f"{gp.part} of {gp.parts}",
-                     L.small, color=style.MUTED, align="right")  # fmt: skip
+        part = tr("{part} of {parts}").format(part=gp.part, parts=gp.parts)
+        draw_text(surface, x0 + fw, baseline(y_top, L.h2, 1.3, True), part, L.small,
+                  color=style.MUTED, align="right")  # fmt: skip
     top = y_top - L.h2 * 1.3 - 3 * MM
     draw_glance(surface, ctx, gp, x0, top, fw)
 
