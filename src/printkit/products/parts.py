@@ -7,13 +7,20 @@ product modules read as a column of parts from top to bottom.
 from __future__ import annotations
 
 from printkit import fit as _fit
-from printkit.i18n import tr
+from printkit.i18n import current, tr
 from printkit.press import text as _text
 from printkit.press.color import hex_rgb
+from printkit.press.mirror import Mirrored
 from printkit.press.surface import Surface
 from printkit.products import style
 
 LEADING = 1.18
+
+
+def reading_order(surface: Surface, axis: float | None = None):
+    """`surface` as the active language reads: mirrored about `axis` (its middle) for Arabic or
+    Hebrew, so left-set labels and text blocks set flush right and right to left; else as is."""
+    return Mirrored(surface, axis) if current().rtl else surface
 
 
 def fonts_ready() -> None:

@@ -29,7 +29,7 @@ from printkit.products.badges.geometry import (
 )
 from printkit.products.badges.people import Badge
 from printkit.products.badges.schema import BadgeLayout
-from printkit.products.parts import Panel, on_color
+from printkit.products.parts import Panel, on_color, reading_order
 from printkit.units import MM
 
 TITLE_LINES = 3  # a session title's lines on the back before it may take free space below
@@ -166,15 +166,15 @@ class BadgeArt:
         if s.target.links:  # screen: an outline entry per badge
             s.bookmark(b.name)
         if self.layout.fold == "none":
-            self.front(s, b)
+            self.front(reading_order(s), b)
             return
         w, h = self.layout.face
-        self.front(Panel(s, w, h), b)
+        self.front(reading_order(Panel(s, w, h)), b)
         c = s.canvas
         c.saveState()
         c.translate(w, 2 * h)
         c.rotate(180)
-        self.back(Panel(s, w, h), b)
+        self.back(reading_order(Panel(s, w, h)), b)
         c.restoreState()
 
     # -- artwork (one form per role) ----------------------------------------------

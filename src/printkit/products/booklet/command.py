@@ -54,6 +54,7 @@ from printkit.products.booklet.sections import (
     welcome,
 )
 from printkit.products.booklet.speakers import speakers_section
+from printkit.products.parts import reading_order
 from printkit.units import MM
 
 DEFAULT_NAME = "booklet.pdf"
@@ -206,6 +207,9 @@ def draw_page(surface, ctx: Ctx, dp: DocPage, number: int) -> None:
     if dp.kind == "glance":
         _draw_glance_page(surface, ctx, dp, x0, y_top)
         return
+    # the running text reads right to left in Arabic or Hebrew: the frame is mirrored about its
+    # middle (columns from the right, blocks flush right); header, folio and the grid are not
+    surface = reading_order(surface, x0 + L.frame()[0] / 2)
     if dp.opener is not None:
         for title, level in dp.opener.bookmarks:
             surface.bookmark(title, level)

@@ -43,7 +43,7 @@ def measure(s: str, size: float, bold: bool = False) -> float:
 
 def draw_text(surface, x, y, s, size, bold=False, color=style.INK, align="left") -> float:
     """One line with its baseline at y (like `surface.text`); returns its width."""
-    if not _plain(s):
+    if not _plain(s) or getattr(surface, "mirrored", False):
         return surface.text(x, y, s, size, bold=bold, color=color, align=align)
     w = width1(s, bool(bold)) * size
     if align in ("center", "centre"):
@@ -278,6 +278,8 @@ def dots(surface, x1: float, x2: float, y: float, size: float, color: str = styl
     """A dot leader from x1 to x2 on baseline y."""
     if x2 - x1 < size:
         return
+    if getattr(surface, "mirrored", False):
+        x1, x2 = surface.box_x(x2), surface.box_x(x1)
     c = surface.canvas
     c.saveState()
     c.setStrokeColor(surface.color(color))

@@ -66,6 +66,8 @@ class Ctx:
     def link_to(self, surface, anchor: str, x: float, y: float, w: float, h: float) -> None:
         """A clickable area that jumps to `anchor` (screen target only)."""
         if self.links and anchor in self.pages:
+            if getattr(surface, "mirrored", False):
+                x = surface.box_x(x, w)
             surface.canvas.linkRect("", self.dest_name(anchor), (x, y, x + w, y + h), relative=1,
                                     thickness=0)  # fmt: skip
 

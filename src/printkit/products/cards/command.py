@@ -45,6 +45,7 @@ from printkit.products.parts import (
     fonts_ready,
     measure,
     quiet_text,
+    reading_order,
     stamp_text,
 )
 from printkit.units import MM
@@ -143,7 +144,8 @@ def plan_cards(event: Event, s: Session, lay: CardLayout, inset: float = 0.0) ->
 
 
 def draw_card(s: Surface, event: Event, plan: CardPlan, page: int, lay: CardLayout) -> None:
-    """Card `page` (1-based) of a session's cards."""
+    """Card `page` (1-based) of a session's cards (mirrored for right-to-left languages)."""
+    s = reading_order(s)
     W, H, m, inset = s.width, s.height, lay.margin, plan.inset
     ses = plan.session
     n = len(plan.pages)

@@ -26,6 +26,7 @@ from printkit.products.parts import (
     largest_fit,
     plan_fit,
     quiet_text,
+    reading_order,
     stamp_text,
 )
 from printkit.products.posters import fold_posters
@@ -81,7 +82,8 @@ def qr_codes(event: Event, s: Session) -> list[QRCode]:
 
 
 def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
-    """A door sign on a landscape surface."""
+    """A door sign on a landscape surface (mirrored for right-to-left languages)."""
+    s = reading_order(s)
     st = lay.door
     W, H, m = s.width, s.height, st.margin
     brand = lay.band_color or event.colors.primary

@@ -25,6 +25,7 @@ from printkit.products.parts import (
     largest_fit,
     plan_fit,
     quiet_text,
+    reading_order,
     stamp_text,
 )
 from printkit.products.posters import fold_posters
@@ -234,7 +235,8 @@ def draw_room_page(
     page: int,
     pages: int,
 ) -> None:
-    """One page of a room day sign."""
+    """One page of a room day sign (mirrored for right-to-left languages)."""
+    s = reading_order(s)
     st = lay.room
     W, H, m = s.width, s.height, st.margin
     brand = lay.band_color or event.colors.primary
@@ -316,11 +318,12 @@ def _draw_row(s: Surface, event: Event, row: Row, lay: SignLayout, y_top: float)
         s.rect(m, y_top - row.height, s.width - 2 * m, row.height, fill=lay.break_fill)
         tsize = z.time * 0.62
         top = y_top - (row.height - _text.cap_height(tsize)) / 2
-        s.text(m + 2 * MM, top - _text.cap_height(tsize), style.time_range(ses), tsize,
-               color=lay.muted)  # fmt: skip
+        tw = s.text(m + 2 * MM, top - _text.cap_height(tsize), style.time_range(ses), tsize,
+                    color=lay.muted)  # fmt: skip
         f = row.title
         ftop = y_top - (row.height - block_height(f)) / 2
-        _draw_fit(s, f, x1, ftop, False, lay.muted, LEADING)
+        # a longer local time range ("10:00–10:30 ص", "10:00 – 10:30 AM") pushes the title on
+        _draw_fit(s, f, max(x1, m + 2 * MM + tw + 3 * MM), ftop, False, lay.muted, LEADING)
         return
     top = y_top - z.pad
     s.text(m, top - _text.cap_height(z.time, True), style.time_label(ses.start), z.time,
