@@ -160,3 +160,20 @@ def test_card_and_booklet_text_follow_the_direction(event, lang, tmp_path):
         assert max(rights) - min(rights) < 1.0 < max(lefts) - min(lefts)
     else:
         assert max(lefts) - min(lefts) < 1.0 < max(rights) - min(rights)
+
+
+def test_badge_back_is_mirrored_in_arabic(tmp_path):
+    """The back's venue block: flush left in French, flush right in Arabic (same margin)."""
+    from printkit.products.badges.command import build as badges
+
+    event = load_event(sample_event_dir(), Problems())
+    edges = {}
+    for tag in ("fr", "ar"):
+        pdf = tmp_path / f"badges-{tag}.pdf"
+        ev = dataclasses.replace(event, language=tag, speakers=event.speakers[:1])
+        badges(ev, pdf, problems=Problems(), offline=True, duplex=True)
+        edges[tag] = _boxes(pdf, event.venue.name)[0]
+    fr_left, _, fr_right, _, width = edges["fr"]
+    left, _, right, _, _ = edges["ar"]
+    assert fr_right < width / 2 < left
+    assert abs((width - right) - fr_left) < 2.0

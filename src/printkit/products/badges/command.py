@@ -37,6 +37,7 @@ from printkit.layout import Sheet, layout_names, load_sheet
 from printkit.model import ATTENDEE_ROLES, Attendee, Event
 from printkit.products.badges.layout import BadgeLayout, key_line, layout_path, load_badge_layout
 from printkit.products.badges.people import SORTS, collect, select, sort_badges
+from printkit.products.parts import reading_order
 
 DEFAULT_NAME = "badges.pdf"
 LIST_MAX = 12  # names listed in the summary before "and N more"
@@ -151,7 +152,7 @@ def build(
                 cut = len(art.notes.cut)
                 press.add(
                     lambda s, b=b: art.front_piece(s, b),
-                    (lambda s, b=b: art.back(s, b)) if with_back else None,
+                    (lambda s, b=b: art.back(reading_order(s), b)) if with_back else None,
                 )
                 if len(art.notes.cut) > cut:
                     src = b.src
