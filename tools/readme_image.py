@@ -1,4 +1,6 @@
-"""The bundled sample's products → docs/images/sample.png, the picture at the top of the README.
+"""The bundled sample's products → docs/images/sample.png, the picture at the top of the README,
+and docs/images/languages.png: the same booklet page and door sign in English, French,
+Chinese and Arabic (`--lang`).
 
 Run from the repository root: `python tools/readme_image.py` (offline; photos fall back to initials).
 """
@@ -9,6 +11,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -16,6 +19,8 @@ from PIL import Image, ImageOps
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "images" / "sample.png"
+LANG_OUT = ROOT / "docs" / "images" / "languages.png"
+LANGS = ("en", "fr", "zh-Hans", "ar")
 HEIGHT = 520  # pixels of each panel
 # (command, extra options, page index, crop to trim)
 PANELS = [
@@ -33,7 +38,10 @@ def render(pdf: Path, index: int | str) -> Image.Image:
     """One page (by number, or the first holding a text), cropped to its TrimBox, HEIGHT tall."""
     doc = pdfium.PdfDocument(pdf)
     if isinstance(index, str):
-        index = next(i for i in range(len(doc)) if index in doc[i].get_textpage().get_text_range())
+        index = next(i for i in range(len(doc)) if index in _text(doc[i]))
+    elif isinstance(index, tuple):  # the first page (from index[0]) holding index[1]
+        start, needle = index
+        index = next(i for i in range(start, len(doc)) if needle in _text(doc[i]))
     page = doc[index]
     left, bottom, right, top = page.get_trimbox()
     mb = page.get_mediabox()
@@ -49,12 +57,38 @@ def render(pdf: Path, index: int | str) -> Image.Image:
     return ImageOps.expand(img.crop(crop), border=1, fill="#C8CCD2")
 
 
+def _text(page) -> str:
+    """A page's text, compatibility-normalized (Arabic presentation forms → letters)."""
+    return unicodedata.normalize("NFKC", page.get_textpage().get_text_range())
+
+
+def language_panels() -> list[tuple]:
+    """The booklet's first sessions page and one door sign, in each of LANGS."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from printkit import i18n
+
+    out = []
+    for tag in LANGS:
+        with i18n.use(tag):
+            heading = unicodedata.normalize("NFKC", i18n.tr("Sessions"))
+        out.append(("booklet", ["--lang", tag], (3, heading)))
+    for tag in LANGS:
+        out.append(("signs", ["--kind", "door", "--room", "ai-infra-stage", "--lang", tag], 1))
+    return out
+
+
 def main() -> int:
+    _sheet(PANELS, OUT)
+    _sheet(language_panels(), LANG_OUT, rows=2)
+    return 0
+
+
+def _sheet(panels, out_path: Path, rows: int = 1) -> None:
     env = dict(os.environ, PRINTKIT_OFFLINE="1")
     images = []
     with tempfile.TemporaryDirectory() as tmp:
         made: dict[tuple, Path] = {}
-        for cmd, opts, index in PANELS:
+        for cmd, opts, index in panels:
             key = (cmd, *opts)
             if key not in made:
                 out = Path(tmp) / f"{len(made)}.pdf"
@@ -67,17 +101,20 @@ def main() -> int:
                 made[key] = out
             images.append(render(made[key], index))
     gap = 24
-    width = sum(im.width for im in images) + gap * (len(images) + 1)
-    sheet = Image.new("RGB", (width, HEIGHT + 2 + 2 * gap), "#EEF0F3")
-    x = gap
-    for im in images:
-        sheet.paste(im, (x, gap + (HEIGHT + 2 - im.height) // 2))
-        x += im.width + gap
+    per_row = -(-len(images) // rows)
+    lines = [images[i : i + per_row] for i in range(0, len(images), per_row)]
+    width = max(sum(im.width for im in line) + gap * (len(line) + 1) for line in lines)
+    sheet = Image.new("RGB", (width, rows * (HEIGHT + 2 + gap) + gap), "#EEF0F3")
+    for r, line in enumerate(lines):
+        x = gap
+        top = gap + r * (HEIGHT + 2 + gap)
+        for im in line:
+            sheet.paste(im, (x, top + (HEIGHT + 2 - im.height) // 2))
+            x += im.width + gap
     sheet.thumbnail((2400, 2400))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(OUT, optimize=True)
-    print(f"{OUT.relative_to(ROOT)}: {sheet.width}x{sheet.height}")
-    return 0
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(out_path, optimize=True)
+    print(f"{out_path.relative_to(ROOT)}: {sheet.width}x{sheet.height}")
 
 
 if __name__ == "__main__":
