@@ -152,7 +152,8 @@ def test_hard_names_stay_inside_the_safe_zone(tmp_path, runner, sample_event):
         got = [squash(unicodedata.normalize("NFKC", t)) for t in texts(out)]
         for text, name in zip(got, HARD_NAMES, strict=True):
             if name.isascii() or not any(_shaped(c) for c in name):
-                assert squash(name) in text, (layout, name)
+                # a long name may be hyphenated at a line end: compare without hyphens
+                assert squash(name).replace("-", "") in text.replace("-", ""), (layout, name)
             else:  # shaped scripts extract in glyph order: every letter must be there
                 letters = [c for c in name if unicodedata.category(c) == "Lo"]
                 assert letters and all(c in text for c in letters), (layout, name, text)

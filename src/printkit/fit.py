@@ -3,8 +3,12 @@
 `measure(text, size)` returns the width of `text` at `size` and must be
 linear in size (true of any font); no ReportLab here. Order of preference in
 `fit_text`: one line, shrunk down to `min_size`; then 2..max_lines lines broken
-at word boundaries (balanced: the break that minimises the widest line); only
-then the last line is cut with an ellipsis at `min_size`.
+at spaces and after - / _ (balanced: the break that minimises the widest line);
+then words too long for a line are hyphenated at their language's legal points
+(hyphenate.py) with a visible "-"; only a word with no legal break that still
+does not fit, or text with more lines than the box holds, ends with "…" at
+`min_size`. A word is never cut bare. `wrap` follows the same rules at one size.
+A soft hyphen (U+00AD) in the text is a legal break too.
 """
 
 from __future__ import annotations
@@ -14,9 +18,15 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from printkit.hyphenate import hyphen_points
 
 Measure = Callable[[str, float], float]
 ELLIPSIS = "…"
+HYPHEN = "-"
+SHY = "\u00ad"  # soft hyphen: a legal break that prints "-" only at a line end
+_AFTER = "-/_\u2010\u2013"  # a line may start after these (handles, URLs, compounds)
 
 # CJK: a line may break between any two of these characters.
 _CJK_RE = re.compile(
@@ -60,7 +70,7 @@ def _clusters(text: str) -> list[str]:
 
 
 def break_points(text: str) -> list[int]:
-    """Indices where a line may start: after spaces, after - or /, around CJK characters."""
+    """Indices where a line may start: after spaces, after - / _ or a soft hyphen, around CJK."""
     points = []
     n = len(text)
     for i in range(1, n):
@@ -68,9 +78,9 @@ def break_points(text: str) -> list[int]:
         if ch.isspace() or unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d":
             continue
         after_space = prev.isspace()
-        after_dash = prev in "-/\u2010\u2013" and i >= 2 and not text[i - 2].isspace()
+        after_dash = prev in _AFTER and i >= 2 and not text[i - 2].isspace()
         cjk = (_is_cjk(ch) or _is_cjk(prev)) and ch not in _NO_START and prev not in _NO_END
-        if after_space or after_dash or cjk:
+        if after_space or after_dash or prev == SHY or cjk:
             points.append(i)
     return points
 
@@ -85,6 +95,14 @@ def _normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+def shown(text: str) -> str:
+    """A line as printed: a soft hyphen at its end prints as "-", the others not at all."""
+    text = text.rstrip()
+    if text.endswith(SHY):
+        text = text.rstrip(SHY) + HYPHEN
+    return text.replace(SHY, "")
+
+
 def fit_text(
     text: str,
     width: float,
@@ -94,8 +112,12 @@ def fit_text(
     max_lines: int = 1,
     measure: Measure | None = None,
     leading: float = 1.15,
+    lang: str | None = None,
 ) -> Fit:
-    """The largest size in [min_size, max_size] at which `text` fits the box (see module doc)."""
+    """The largest size in [min_size, max_size] at which `text` fits the box (see module doc).
+
+    `lang` (a BCP 47 tag; None: English) picks the hyphenation patterns.
+    """
     if measure is None:
         raise TypeError("fit_text needs a measure(text, size) function")
     if min_size <= 0 or max_size < min_size:
@@ -112,9 +134,9 @@ def fit_text(
             s = min(s, width / widest)
         return _settle(s, lines, width, measure, min_size, max_size)
 
-    one = best_size([text])
+    one = best_size([shown(text)])
     if one >= min_size:
-        return Fit(one, (text,), one < max_size, False, False)
+        return Fit(one, (shown(text),), one < max_size, False, False)
 
     pieces = _pieces(text)
     for n in range(2, min(max_lines, len(pieces)) + 1):
@@ -123,7 +145,51 @@ def fit_text(
         if size >= min_size:
             return Fit(size, tuple(lines), size < max_size, True, False)
 
-    return _truncated(text, width, height, min_size, max_lines, measure, leading, max_size)
+    hyphenated = _hyphenated(text, width, height, max_size, min_size, max_lines, measure, leading,
+                             lang)  # fmt: skip
+    if hyphenated is not None:
+        return hyphenated
+    return _truncated(text, width, height, min_size, max_lines, measure, leading, max_size, lang)
+
+
+def _hyphenated(
+    text: str,
+    width: float,
+    height: float,
+    max_size: float,
+    min_size: float,
+    max_lines: int,
+    measure: Measure,
+    leading: float,
+    lang: str | None,
+) -> Fit | None:
+    """The largest size (0.1 pt steps) at which `wrap` needs no "…" and fits the box; else None."""
+
+    def at(size: float) -> list[str] | None:
+        lines, cut = _wrap_lines(text, width, size, measure, lang)
+        if cut or len(lines) > max_lines or len(lines) * size * leading > height + 1e-9:
+            return None
+        return [ln.text for ln in lines]
+
+    if at(min_size) is None:
+        return None
+    lo, hi = min_size, max_size
+    if at(hi) is not None:
+        lo = hi
+    else:
+        for _ in range(24):
+            if hi - lo < 0.01:
+                break
+            mid = (lo + hi) / 2
+            if at(mid) is not None:
+                lo = mid
+            else:
+                hi = mid
+        r = math.floor(lo * 10 + 1e-9) / 10
+        if r >= min_size and at(r) is not None:
+            lo = r
+    lines = at(lo) or []
+    return Fit(lo, tuple(lines), lo < max_size, len(lines) > 1, False)
 
 
 def _settle(
@@ -152,7 +218,7 @@ def _balanced(pieces: list[str], n: int, measure: Measure) -> list[str]:
     def w(a: int, b: int) -> float:
         key = (a, b)
         if key not in cache:
-            cache[key] = measure("".join(pieces[a:b]).strip(), 1.0)
+            cache[key] = measure(shown("".join(pieces[a:b])), 1.0)
         return cache[key]
 
     # best[j][i]: (widest, sum of squares) splitting pieces[:i] into j lines; back pointer
@@ -175,7 +241,7 @@ def _balanced(pieces: list[str], n: int, measure: Measure) -> list[str]:
     i = k
     for j in range(n, 0, -1):
         a = back[j][i]
-        lines.append("".join(pieces[a:i]).strip())
+        lines.append(shown("".join(pieces[a:i])))
         i = a
     return lines[::-1]
 
@@ -185,19 +251,19 @@ def _greedy(pieces: list[str], limit: float, measure: Measure) -> list[str]:
     lines: list[str] = []
     current = ""
     for piece in pieces:
-        if current and measure((current + piece).rstrip(), 1.0) > limit:
-            lines.append(current.rstrip())
+        if current and measure(shown(current + piece), 1.0) > limit:
+            lines.append(shown(current))
             current = piece
         else:
             current += piece
-    lines.append(current.rstrip())
+    lines.append(shown(current))
     return lines
 
 
 def _min_width_lines(pieces: list[str], n: int, measure: Measure) -> list[str]:
     """At most n lines whose widest line is (nearly) as narrow as possible."""
-    lo = max(measure(p.rstrip(), 1.0) for p in pieces)
-    hi = measure("".join(pieces).rstrip(), 1.0)
+    lo = max(measure(shown(p), 1.0) for p in pieces)
+    hi = measure(shown("".join(pieces)), 1.0)
     for _ in range(40):
         if hi - lo <= 1e-6 * hi:
             break
@@ -218,19 +284,15 @@ def _truncated(
     measure: Measure,
     leading: float,
     max_size: float,
+    lang: str | None,
 ) -> Fit:
-    """Greedy lines at `size`, cut after the last line that fits, ending in an ellipsis."""
+    """Hyphenated lines at `size`, cut after the last line that fits, ending in an ellipsis."""
     room = max(1, min(max_lines, int(height / (size * leading) + 1e-9)))
-    lines = wrap(text, width, size, measure)
-    if len(lines) <= room and all(measure(line, size) <= width for line in lines):
-        return Fit(size, tuple(lines), size < max_size, len(lines) > 1, False)
-    kept = lines[:room]
-    if len(lines) > room:
-        kept[-1] = _ellipsize(kept[-1] + " " + lines[room], width, size, measure)
-    kept = [
-        line if measure(line, size) <= width else _ellipsize(line, width, size, measure)
-        for line in kept
-    ]
+    lines, cut = _wrap_lines(text, width, size, measure, lang)
+    if len(lines) <= room:
+        return Fit(size, tuple(ln.text for ln in lines), size < max_size, len(lines) > 1, cut)
+    kept = [ln.text for ln in lines[:room]]
+    kept[-1] = _ellipsize(shown(text[lines[room - 1].start :]), width, size, measure)
     return Fit(size, tuple(kept), size < max_size, len(kept) > 1, True)
 
 
@@ -249,11 +311,22 @@ def _ellipsize(line: str, width: float, size: float, measure: Measure) -> str:
     return "".join(clusters[:lo]).rstrip() + ELLIPSIS
 
 
-def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
+class Line(NamedTuple):
+    """One printed line and the slice [start, end) of the (normalized) paragraph it shows."""
+
+    text: str
+    start: int
+    end: int
+
+
+def wrap(
+    text: str, width: float, size: float, measure: Measure, lang: str | None = None
+) -> list[str]:
     """Greedy lines of at most `width`; newlines start paragraphs, blank lines stay empty.
 
-    Words longer than a line are broken between characters (a single
-    character wider than the line gets a line of its own).
+    A word longer than a line breaks after - / _ if it can, else at a legal
+    hyphenation point of `lang` with a visible "-"; a word with neither ends
+    with "…" (the rest of that word is left out).
     """
     out: list[str] = []
     for para in text.split("\n"):
@@ -261,39 +334,94 @@ def wrap(text: str, width: float, size: float, measure: Measure) -> list[str]:
         if not para:
             out.append("")
             continue
-        out.extend(_wrap_para(para, width, size, measure))
+        out.extend(ln.text for ln in _wrap_lines(para, width, size, measure, lang)[0])
     return out
 
 
-def _wrap_para(para: str, width: float, size: float, measure: Measure) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for piece in _pieces(para):
-        candidate = current + piece
-        if measure(candidate.rstrip(), size) <= width:
-            current = candidate
-            continue
-        if current.strip():
-            lines.append(current.rstrip())
-        current = piece
-        if measure(current.rstrip(), size) > width:
-            chunks = _hard_break(current.rstrip(), width, size, measure)
-            lines.extend(chunks[:-1])
-            current = chunks[-1] + current[len(current.rstrip()) :]
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
+def wrap_lines(
+    para: str, width: float, size: float, measure: Measure, lang: str | None = None
+) -> list[Line]:
+    """`wrap` for one paragraph, each line with the slice of `_normalize(para)` it shows."""
+    return _wrap_lines(_normalize(para), width, size, measure, lang)[0]
 
 
-def _hard_break(word: str, width: float, size: float, measure: Measure) -> list[str]:
-    """Split one over-long word into pieces that each fit (at least one character each)."""
-    chunks: list[str] = []
-    current = ""
-    for c in _clusters(word):
-        if current and measure(current + c, size) > width:
-            chunks.append(current)
-            current = c
+def _words(para: str) -> list[tuple[int, str]]:
+    out = []
+    pos = 0
+    for word in para.split(" "):
+        out.append((pos, word))
+        pos += len(word) + 1
+    return out
+
+
+def _wrap_lines(
+    para: str, width: float, size: float, measure: Measure, lang: str | None
+) -> tuple[list[Line], bool]:
+    """Lines of the normalized paragraph, and whether a word had to end with "…"."""
+    lines: list[Line] = []
+    cut = False
+    cur, cur_start, cur_end = "", 0, 0
+
+    def fits(s: str) -> bool:
+        return measure(s, size) <= width
+
+    for wstart, word in _words(para):
+        i = 0
+        while i < len(word):
+            frag = shown(word[i:])
+            line = f"{cur} {frag}" if cur else frag
+            if fits(line):
+                if not cur:
+                    cur_start = wstart + i
+                cur, cur_end = line, wstart + len(word)
+                break
+            if cur and fits(frag):  # the word fits a line of its own
+                lines.append(Line(cur, cur_start, cur_end))
+                cur = ""
+                continue
+            lead = f"{cur} " if cur else ""
+            j, text = _split_word(word, i, lead, fits, lang)
+            if j is None:
+                if cur:  # nothing fits after the words already on this line
+                    lines.append(Line(cur, cur_start, cur_end))
+                    cur = ""
+                    continue
+                lines.append(Line(_ellipsize(frag, width, size, measure), wstart + i, wstart + len(word)))  # fmt: skip
+                cut = True
+                break
+            lines.append(Line(text, cur_start if cur else wstart + i, wstart + j))
+            cur = ""
+            i = j
+    if cur:
+        lines.append(Line(cur, cur_start, cur_end))
+    return lines, cut
+
+
+def _split_word(word: str, i: int, lead: str, fits, lang: str | None) -> tuple[int | None, str]:
+    """The furthest break in word[i:] whose head fits after `lead`: after - / _ (or between
+    CJK characters) first, else at a hyphenation point with "-"; (None, "") if none fits."""
+    soft = [i + p for p in break_points(word[i:]) if word[i + p - 1] != SHY]
+    hard = sorted(
+        {p for p in hyphen_points(word.replace(SHY, "\u2060"), lang) if p > i}
+        | {i + p for p in break_points(word[i:]) if word[i + p - 1] == SHY}
+    )
+    hard = [
+        p for p in hard if p < len(word) and word[p - 1] not in _AFTER and word[p] not in _AFTER
+    ]
+    for points, mark in ((soft, ""), (hard, HYPHEN)):
+        best = _furthest(points, lambda p, m=mark: fits(lead + word[i:p].replace(SHY, "") + m))
+        if best is not None:
+            return best, lead + word[i:best].replace(SHY, "") + mark
+    return None, ""
+
+
+def _furthest(points: list[int], ok) -> int | None:
+    """The last of the increasing `points` for which `ok` holds (ok is monotone: true, then false)."""
+    lo, hi = 0, len(points)  # binary search: ok(points[:lo]) all hold
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ok(points[mid]):
+            lo = mid + 1
         else:
-            current += c
-    chunks.append(current)
-    return chunks
+            hi = mid
+    return points[lo - 1] if lo else None

@@ -245,6 +245,11 @@ class Event:
             s for s in self.sessions if s.room == room_id and (day is None or s.day == day)
         )
 
+    def text_language(self, session: Session | None = None) -> str | None:
+        """The language a session's text is in: its own, else the event's (None: unknown)."""
+        own = session.language if session is not None else None
+        return own or self.language
+
     @property
     def version_stamp(self) -> str:
         """ "as of" text for signs: event.version, else the data's modification date."""

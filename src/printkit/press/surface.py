@@ -130,11 +130,13 @@ class Surface:
         valign="top",
         leading=1.15,
         what="text",
+        lang=None,
     ):
         """Text fitted into the box (x, y, w, h): shrink to `min_size`, then break, then truncate.
 
         Returns the Fit. A truncated result records a warning naming `what`;
-        shrunk or broken results are noted in `press.fitted_notes`.
+        shrunk or broken results are noted in `press.fitted_notes`. `lang` (a
+        BCP 47 tag) picks the hyphenation patterns for words too long for a line.
         """
         result = _fit.fit_text(
             s,
@@ -145,6 +147,7 @@ class Surface:
             max_lines=max_lines,
             measure=lambda t, size: _text.measure(t, size, bold),
             leading=leading,
+            lang=lang,
         )
         self._check_glyphs(s, what)
         if result.truncated:
@@ -198,6 +201,7 @@ class Surface:
         color="black",
         leading=1.35,
         max_height=None,
+        lang=None,
     ) -> tuple[float, str]:
         """Wrapped text from y_top downwards; stops before `max_height`.
 
@@ -215,14 +219,15 @@ class Surface:
         n = 0
         rest = ""
         for pi, para in enumerate(paras):
-            lines = _fit.wrap(para, w, size, measure) if para else [""]
-            for li, ln in enumerate(lines):
+            para = " ".join(para.split())
+            lines = _fit.wrap_lines(para, w, size, measure, lang) if para else []
+            for li, ln in enumerate(lines or [_fit.Line("", 0, 0)]):
                 if max_height is not None and (n + 1) * line_h > max_height + EPS:
-                    left = " ".join(lines[li:])
+                    left = para[lines[li].start :] if lines else ""
                     rest = "\n".join([left, *paras[pi + 1 :]]).strip()
                     break
-                if ln:
-                    _text.draw_line(c, x, y_top - cap - n * line_h, ln, size, bold=bold)
+                if ln.text:
+                    _text.draw_line(c, x, y_top - cap - n * line_h, ln.text, size, bold=bold)
                 n += 1
             if rest:
                 break

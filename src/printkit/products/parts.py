@@ -40,14 +40,15 @@ def measure(bold: bool):
 
 
 def plan_fit(s: str, w: float, h: float, max_size: float, min_size: float, lines: int = 1,
-             bold: bool = False, leading: float = LEADING) -> _fit.Fit:  # fmt: skip
-    """The Fit `surface.fit` would choose, without drawing."""
+             bold: bool = False, leading: float = LEADING, lang: str | None = None) -> _fit.Fit:  # fmt: skip
+    """The Fit `surface.fit` would choose, without drawing (long words hyphenated in `lang`)."""
     return _fit.fit_text(s, w, h, max_size, min_size, max_lines=lines, measure=measure(bold),
-                         leading=leading)  # fmt: skip
+                         leading=leading, lang=lang)  # fmt: skip
 
 
 def largest_fit(s: str, w: float, h: float, max_size: float, min_size: float, lines: int = 1,
-                bold: bool = False, leading: float = LEADING) -> _fit.Fit:  # fmt: skip
+                bold: bool = False, leading: float = LEADING,
+                lang: str | None = None) -> _fit.Fit:  # fmt: skip
     """The largest size at which `s` fits in at most `lines` lines (more lines before smaller type).
 
     Unlike `fit.fit_text`, which shrinks a single line first, this keeps type
@@ -57,11 +58,12 @@ def largest_fit(s: str, w: float, h: float, max_size: float, min_size: float, li
     m = measure(bold)
 
     def ok(size: float) -> bool:
-        wrapped = _fit.wrap(s, w, size, m)
-        return len(wrapped) <= lines and len(wrapped) * size * leading <= h + 0.01
+        wrapped = _fit.wrap(s, w, size, m, lang)
+        return (len(wrapped) <= lines and len(wrapped) * size * leading <= h + 0.01
+                and not any(ln.endswith(_fit.ELLIPSIS) for ln in wrapped))  # fmt: skip
 
     if not ok(min_size):
-        return plan_fit(s, w, h, max_size, min_size, lines, bold, leading)
+        return plan_fit(s, w, h, max_size, min_size, lines, bold, leading, lang)
     lo, hi = min_size, max_size
     if ok(hi):
         lo = hi
@@ -70,9 +72,9 @@ def largest_fit(s: str, w: float, h: float, max_size: float, min_size: float, li
             break
         mid = (lo + hi) / 2
         lo, hi = (mid, hi) if ok(mid) else (lo, mid)
-    f = plan_fit(s, w, h, lo, lo, lines, bold, leading)
+    f = plan_fit(s, w, h, lo, lo, lines, bold, leading, lang)
     if f.truncated:
-        return plan_fit(s, w, h, max_size, min_size, lines, bold, leading)
+        return plan_fit(s, w, h, max_size, min_size, lines, bold, leading, lang)
     return f
 
 

@@ -431,7 +431,8 @@ class BadgeArt:
         when = f"{style.day_label(sess.day)} · {style.time_range(sess)}"
         detail = f"{when} · {room.name}" if room else when
         d = _fit_lines(detail, width, bk.detail_size, bk.detail_size * 0.8, 2)
-        t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, lines, True)
+        t = _fit_lines(sess.title, width, bk.title_size, bk.title_size * 0.85, lines, True,
+                       self.event.text_language(sess))  # fmt: skip
         return [
             block(d.lines, d.size, True, self.accent, 1.2, bk.detail_size * 0.45),
             block(t.lines, t.size, True, lay.colors.ink, 1.18, 0.0),
@@ -507,11 +508,13 @@ def _short(s: str, n: int = 40) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _fit_lines(s: str, width: float, size: float, floor: float, lines: int, bold: bool = False):
+def _fit_lines(s: str, width: float, size: float, floor: float, lines: int, bold: bool = False,
+               lang: str | None = None):  # fmt: skip
     floor = min(floor, size)
     height = max(size * 1.15, lines * floor * 1.15)
     return _fit.fit_text(s, width, height, size, floor, max_lines=lines,
-                         measure=lambda t, z: _text.measure(t, z, bold), leading=1.15)  # fmt: skip
+                         measure=lambda t, z: _text.measure(t, z, bold), leading=1.15,
+                         lang=lang)  # fmt: skip
 
 
 def _height(blocks) -> float:

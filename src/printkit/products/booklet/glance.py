@@ -401,13 +401,13 @@ def legend_room(L) -> float:
 
 
 def _fit_lines(surface, s, x, y, w, h, size, min_size, max_lines, bold, color,
-               valign="top") -> float:  # fmt: skip
+               valign="top", lang=None) -> float:  # fmt: skip
     """Text wrapped at `size` into (x, y, w, h), cut with an ellipsis (the grid abbreviates;
     the sessions list has every title in full). Returns the height used."""
     if h <= 0 or w <= 0:
         return 0.0
     lh = size * 1.12
-    lines = clamp_lines(s, w, size, bold, max(1, min(max_lines, int(h // lh) or 1)))
+    lines = clamp_lines(s, w, size, bold, max(1, min(max_lines, int(h // lh) or 1)), lang)
     block = len(lines) * lh
     top = y + h if valign == "top" else y + block
     for i, ln in enumerate(lines):
@@ -468,7 +468,8 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after,
             lh = size * 1.12
         lines = max(1, min(5, int((avail - time_h) // lh)))
         used = _fit_lines(surface, title, x + 1.6 + pad, y + h - 1.2 - (avail - time_h), inner_w,
-                          avail - time_h, size, size, lines, True, style.INK)  # fmt: skip
+                          avail - time_h, size, size, lines, True, style.INK,
+                          lang=ev.text_language(s))  # fmt: skip
         if show_time:
             draw_text(surface, x + 1.6 + pad, y + h - 1.2 - used - tsize * 0.95, times[0], tsize,
                          color=style.MUTED)  # fmt: skip

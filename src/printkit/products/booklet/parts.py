@@ -64,8 +64,12 @@ def draw_text(surface, x, y, s, size, bold=False, color=style.INK, align="left")
 
 
 @lru_cache(maxsize=200_000)
-def lines_of(s: str, width: float, size: float, bold: bool = False) -> tuple[str, ...]:
-    """`s` wrapped into lines of at most `width` at `size` (newlines start paragraphs)."""
+def lines_of(s: str, width: float, size: float, bold: bool = False,
+             lang: str | None = None) -> tuple[str, ...]:  # fmt: skip
+    """`s` wrapped into lines of at most `width` at `size` (newlines start paragraphs).
+
+    A word longer than a line is hyphenated in `lang` (see fit.wrap).
+    """
     out: list[str] = []
     for para in s.split("\n"):
         words = para.split()
@@ -73,7 +77,7 @@ def lines_of(s: str, width: float, size: float, bold: bool = False) -> tuple[str
             out.append("")
             continue
         out.extend(_wrap_words(words, width / size, bold) or
-                   wrap(" ".join(words), width, size, lambda t, z: measure(t, z, bold)))  # fmt: skip
+                   wrap(" ".join(words), width, size, lambda t, z: measure(t, z, bold), lang))  # fmt: skip
     return tuple(out)
 
 
@@ -101,9 +105,10 @@ def _wrap_words(words: list[str], width1pt: float, bold: bool) -> list[str] | No
     return lines
 
 
-def clamp_lines(s: str, width: float, size: float, bold: bool, max_lines: int) -> tuple[str, ...]:
+def clamp_lines(s: str, width: float, size: float, bold: bool, max_lines: int,
+                lang: str | None = None) -> tuple[str, ...]:  # fmt: skip
     """At most `max_lines` wrapped lines, the last ending in an ellipsis when text was cut."""
-    lines = list(lines_of(s, width, size, bold))
+    lines = list(lines_of(s, width, size, bold, lang))
     if len(lines) <= max_lines:
         return tuple(lines)
     kept = lines[:max_lines]
@@ -144,10 +149,11 @@ class Row:
 
 @dataclass
 class Stack:
-    """Rows of wrapped text, one under the other, in a column `width` wide."""
+    """Rows of wrapped text, one under the other, in a column `width` wide (hyphenated in `lang`)."""
 
     width: float
     rows: list[Row] = field(default_factory=list)
+    lang: str | None = None
 
     def add(
         self,
@@ -162,7 +168,7 @@ class Stack:
     ) -> Stack:
         if not s or not s.strip():
             return self
-        lines = lines_of(s.strip(), self.width - indent, size, bold)
+        lines = lines_of(s.strip(), self.width - indent, size, bold, self.lang)
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
         if not self.rows:
@@ -196,13 +202,14 @@ def text_block(
     leading: float = 1.38,
     space_before: float = 0.0,
     para_gap: float = 0.5,
+    lang: str | None = None,
 ) -> Block | None:
     """A paragraph block (line breaks in `s` start paragraphs) that splits between lines."""
     lines: list[str] = []
     for i, para in enumerate(p for p in (s or "").split("\n\n") if p.strip()):
         if i:
             lines.append("\x00")  # a half-line gap between paragraphs
-        lines.extend(lines_of(" ".join(para.split()), width, size, bold))
+        lines.extend(lines_of(" ".join(para.split()), width, size, bold, lang))
     if not lines:
         return None
     return _lines_block(tuple(lines), size, bold, color, leading, space_before, para_gap)

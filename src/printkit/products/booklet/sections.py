@@ -277,7 +277,7 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
     gap = 4 * MM if q else 0.0
     tw = width - q - gap
     track = ev.track(s.track)
-    st = Stack(tw)
+    st = Stack(tw, lang=ev.text_language(s))
     st.rows.append(_chip_row(L))
     st.add(s.title, L.h3, True, style.INK, 1.25, space_before=1.2 * MM)
     st.add(s.subtitle, L.body, False, style.MUTED, 1.3)
@@ -320,7 +320,8 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
 
     blocks = [Block(h, draw, space_before=4 * MM if rule else 2 * MM, anchor=anchor)]
     shown = s.abstract if L.shows("abstracts", len(ev.sessions)) else ""
-    body = text_block(shown or "", width, L.body, leading=L.leading, space_before=1.5 * MM)
+    body = text_block(shown or "", width, L.body, leading=L.leading, space_before=1.5 * MM,
+                      lang=ev.text_language(s))  # fmt: skip
     if body:
         blocks[0].keep_with_next = True
         blocks.append(body)

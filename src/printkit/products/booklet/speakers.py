@@ -93,7 +93,7 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     shown, rest = split_refs(sessions)
     for s in shown:
         room = ev.room(s.room)
-        lines = lines_of(s.title, tw - numw, L.small, True)
+        lines = lines_of(s.title, tw - numw, L.small, True, ev.text_language(s))
         meta = f"{style.day_label(s.day)} {style.time_label(s.start)}" + (
             f" · {room.name}" if room else ""
         )

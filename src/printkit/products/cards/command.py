@@ -121,22 +121,23 @@ def plan_cards(event: Event, s: Session, lay: CardLayout, inset: float = 0.0) ->
     """
     W, H = lay.size
     w = W - 2 * lay.margin
-    title = fit_title(s.title, w, lay.title, lay.title_min, lay.title_lines, measure(True))
+    lang = event.text_language(s)
+    title = fit_title(s.title, w, lay.title, lay.title_min, lay.title_lines, measure(True), lang)
     sp = fit_names(speaker_units(event, s), w, lay.speakers, lay.speakers * 0.8, 3,
                    measure(False))  # fmt: skip
     head_size = lay.meta
-    head = fit_title(s.title, w, head_size, head_size * 0.85, 2, measure(True))
+    head = fit_title(s.title, w, head_size, head_size * 0.85, 2, measure(True), lang)
     text, own = spoken_text(event, s)
     header = _first_header(lay, title, sp)
     size = lay.intro
     top = max(lay.intro, lay.intro_max)
     while top > lay.intro:  # a short introduction: the largest size that fits on one card
-        lines = _fit.wrap(text, w, top, measure(False))
+        lines = _fit.wrap(text, w, top, measure(False), lang)
         if len(lines) <= _lines_that_fit(lay, H, header, top, inset):
             size = top
             break
         top -= 0.5
-    lines = _fit.wrap(text, w, size, measure(False))
+    lines = _fit.wrap(text, w, size, measure(False), lang)
     first = _lines_that_fit(lay, H, header, size, inset)
     rest = _lines_that_fit(lay, H, _next_header(lay, head), size, inset)
     pages = split_lines(lines, first if first >= 2 else 0, rest)

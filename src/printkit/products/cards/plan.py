@@ -145,7 +145,7 @@ def fit_whole(wrap: Callable[[float], list[str]], max_size: float, min_size: flo
     size = max_size
     while size >= min_size - 1e-9:
         lines = wrap(size)
-        if len(lines) <= max_lines:
+        if len(lines) <= max_lines and not any(ln.endswith(_fit.ELLIPSIS) for ln in lines):
             return _fit.Fit(size, tuple(lines), size < max_size, len(lines) > 1, False)
         size -= 0.25
     lines = wrap(min_size)
@@ -153,9 +153,11 @@ def fit_whole(wrap: Callable[[float], list[str]], max_size: float, min_size: flo
 
 
 def fit_title(text: str, width: float, max_size: float, min_size: float, max_lines: int,
-              measure: Measure) -> _fit.Fit:  # fmt: skip
-    """A title on as many lines as it takes (more lines, then smaller to `min_size`); no ellipsis."""
-    return fit_whole(lambda s: _fit.wrap(text, width, s, measure), max_size, min_size, max_lines)
+              measure: Measure, lang: str | None = None) -> _fit.Fit:  # fmt: skip
+    """A title on as many lines as it takes (more lines, then smaller to `min_size`), long
+    words hyphenated in `lang`; "…" only for a word with no legal break even at `min_size`."""
+    return fit_whole(lambda s: _fit.wrap(text, width, s, measure, lang), max_size, min_size,
+                     max_lines)  # fmt: skip
 
 
 def fit_names(units: Sequence[str], width: float, max_size: float, min_size: float,

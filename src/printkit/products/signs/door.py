@@ -169,7 +169,8 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     def title_fit(grid):
         h = y - floor - (grid.height if grid else 0.0) - sub_h - gap
         return largest_fit(ses.title, lw_, max(h, st.title_min * LEADING), biggest,
-                           st.title_min, st.title_lines, bold=True, leading=1.08)  # fmt: skip
+                           st.title_min, st.title_lines, bold=True, leading=1.08,
+                           lang=event.text_language(ses))  # fmt: skip
 
     # the speakers' space at their smallest type is reserved first; the title takes the rest
     grid, f = None, title_fit(None)

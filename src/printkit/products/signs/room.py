@@ -128,11 +128,13 @@ def plan_rows(
     rows = []
     for s in sessions:
         if s.type == "break":
-            f = plan_fit(s.title, w, z.speakers * LEADING * 2, z.speakers * 1.2, 10, 2)
+            f = plan_fit(s.title, w, z.speakers * LEADING * 2, z.speakers * 1.2, 10, 2,
+                         lang=event.text_language(s))  # fmt: skip
             h = z.pad * 1.3 + block_height(f) + z.speakers * 0.3
             rows.append(Row(s, f, "", None, max(h, z.time * 1.6), z))
             continue
-        f = largest_fit(s.title, w, z.title * LEADING * 2, z.title, st.title_min, 2, bold=True)
+        f = largest_fit(s.title, w, z.title * LEADING * 2, z.title, st.title_min, 2, bold=True,
+                        lang=event.text_language(s))  # fmt: skip
         names = style.speaker_names(event, s)
         c = chip_label(event, s)
         h = 2 * z.pad + block_height(f, True) + _text.descent(f.size, True)
