@@ -94,12 +94,13 @@ def _flow(blocks: list[Block], L: BookletLayout, columns: int = 1) -> list[DocPa
     if columns > 1 and blocks[0].new_page and blocks[0].keep_with_next:
         head, rest = blocks[0], blocks[1:]
         top = head.height + 2 * MM
-        pages = paginate(rest, fh, columns, header=head.header, first_top=top)
+        pages = paginate(rest, fh, columns, header=head.header, first_top=top, balance=True)
         out = [DocPage("flow", p.header or head.header, p, columns) for p in pages]
         out[0].top, out[0].opener = top, head
         out[0].header = head.header
         return out
-    return [DocPage("flow", p.header, p, columns) for p in paginate(blocks, fh, columns)]
+    pages = paginate(blocks, fh, columns, balance=columns > 1)
+    return [DocPage("flow", p.header, p, columns) for p in pages]
 
 
 def _column_width(L: BookletLayout, columns: int) -> float:

@@ -78,11 +78,13 @@ def paginate(
     columns: int = 1,
     header: str | None = None,
     first_top: float = 0.0,
+    balance: bool = False,
 ) -> list[Page]:
     """Pour `blocks` into pages of `columns` frames of `frame_height` points each.
 
     On the first page the frames start `first_top` points down (room for a
-    full-width heading drawn above the columns).
+    full-width heading drawn above the columns). With `balance`, the last
+    page's columns are made as even as its blocks allow.
     """
     if frame_height <= 0 or columns < 1:
         raise ValueError("need a positive frame height and at least one column")
@@ -145,7 +147,34 @@ def paginate(
             queue.appendleft(b)
     if pages and not pages[-1].blocks and len(pages) > 1:
         pages.pop()
+    if balance and columns > 1 and pages:
+        pages[-1] = _balanced(
+            pages[-1], frame_height, columns, first_top if len(pages) == 1 else 0.0
+        )
     return pages
+
+
+def _balanced(page: Page, frame_height: float, columns: int, top: float) -> Page:
+    """`page` poured again into the shortest frames that still hold it on one page."""
+    blocks = page.blocks
+
+    def one_page(h: float) -> Page | None:
+        out = paginate(blocks, h, columns, page.header, top)
+        return out[0] if len(out) == 1 else None
+
+    lo, hi = top, frame_height
+    best = page
+    for _ in range(30):
+        if hi - lo < 0.5:
+            break
+        mid = (lo + hi) / 2
+        got = one_page(mid)
+        if got is not None:
+            best, hi = got, mid
+        else:
+            lo = mid
+    best.header = page.header
+    return best
 
 
 def split_lines(n_lines: int, line_height: float, room: float, keep: int = 2) -> int | None:

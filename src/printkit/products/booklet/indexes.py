@@ -5,6 +5,7 @@ from __future__ import annotations
 from printkit.i18n import tr
 from printkit.products import style
 from printkit.products.booklet.flow import Block
+from printkit.products.booklet.index_entry import plan_entry
 from printkit.products.booklet.parts import (
     Stack,
     baseline,
@@ -50,40 +51,40 @@ def _index_letter(ctx: Ctx, letter: str) -> Block:
 
 def index_row(ctx: Ctx, label: str, anchors: list[str], width: float, self_anchor=None,
               prefix: str = "", size: float | None = None) -> Block:  # fmt: skip
-    """An index line: text, dot leader, the page numbers of `anchors` (deduplicated) at the right."""
+    """An index entry: the label wrapped in its column, a dot leader, the page numbers of
+    `anchors` (deduplicated) at the right; more than fit beside it run on below, right-aligned,
+    never left of a hanging indent (index_entry.py)."""
     L = ctx.layout
     size = size or L.small
-    count = len(anchors)
-    numw = measure(", ".join([NUM_SAMPLE] * max(1, min(count, 6))), size) + 2 * MM
-    if numw > width * 0.45:
-        numw = width * 0.45
-    text = f"{prefix}{label}"
-    lines = lines_of(text, width - numw, size, False)
+    plan = plan_entry(f"{prefix}{label}", len(anchors), width, size,
+                      lambda t, w: lines_of(t, w, size, False), lambda t: measure(t, size),
+                      NUM_SAMPLE)  # fmt: skip
     lh = size * 1.32
 
     def draw(surface, x, y_top, c) -> None:
         y = y_top
         last_w = 0.0
-        for ln in lines:
+        for ln in plan.lines:
             last_w = draw_text(surface, x, baseline(y, size, 1.32), ln, size, color=style.INK)
             y -= lh
-        bl = baseline(y + lh, size, 1.32)
         seen: dict[int, str] = {}
         for a in anchors:
             n = c.page_of(a)
             if n is not None and n not in seen:
                 seen[n] = a
-        nums = sorted(seen)
-        xr = x + width
-        for i, n in enumerate(reversed(nums)):
-            s = f"{n}" + (", " if i else "")
-            w = measure(s, size)
-            draw_text(surface, xr, bl, s, size, color=style.INK, align="right")
-            c.link_to(surface, seen[n], xr - w, bl - size * 0.3, w, size * 1.2)
-            xr -= w
-        dots(surface, x + last_w, xr, bl, size)
+        for row, (nums, more) in enumerate(plan.rows_of(sorted(seen))):
+            bl = baseline(y_top - (len(plan.lines) - 1 + row) * lh, size, 1.32)
+            xr = x + width
+            for i, n in enumerate(reversed(nums)):
+                s = f"{n}" + (", " if i or more else "")
+                w = measure(s, size)
+                draw_text(surface, xr, bl, s, size, color=style.INK, align="right")
+                c.link_to(surface, seen[n], xr - w, bl - size * 0.3, w, size * 1.2)
+                xr -= w
+            if row == 0 and nums:
+                dots(surface, x + last_w, xr, bl, size)
 
-    return Block(len(lines) * lh, draw, anchor=None)
+    return Block(plan.height_lines * lh, draw, anchor=None)
 
 
 def track_index(ctx: Ctx, width: float) -> list[Block]:
