@@ -164,6 +164,10 @@ def test_panel_speakers_are_legible_and_clear_of_the_qr_codes_and_footer(
     qrs = _qr_rects(page)
     assert len(qrs) == 2, "the talk and the speaker-profile QR codes both decode"
     speakers = _speaker_chars(event, text, chars)
+    # one size for every name on the sign, one for every organization
+    assert len({round(s, 2) for name, _ in speakers.values() for s, _ in name}) == 1
+    # (an organization's run also holds the next speaker's initials disc: compare its smallest)
+    assert len({round(min(s for s, _ in org), 2) for _, org in speakers.values()}) == 1
     for sid, (name, org) in speakers.items():
         assert name and org, sid
         assert min(s for s, _ in name) >= name_min - 0.05, (sid, min(s for s, _ in name))

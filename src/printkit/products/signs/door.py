@@ -262,17 +262,30 @@ def speaker_text(sp: Speaker, n: int) -> tuple[str, str]:
     return name, sp.affiliation or ""
 
 
-def cell_text(name: str, org: str, w: float, name_size: float, org_size: float, st) -> CellText:
-    """Name (two lines, down to the floor) and organization (two lines, cut with … at its floor)."""
+def cell_text(name: str, org: str, w: float, name_size: float, org_size: float, st,
+              exact: bool = False) -> CellText:  # fmt: skip
+    """Name (two lines, down to the floor) and organization (two lines, cut with … at its floor);
+    `exact`: at exactly these sizes (see `cell_texts`)."""
     nfit = plan_fit(name, w, name_size * LEADING * 2 + 0.01, name_size,
-                    min(name_size, st.speaker_name_min), 2, bold=True)  # fmt: skip
+                    name_size if exact else min(name_size, st.speaker_name_min), 2, bold=True)  # fmt: skip
     h = block_height(nfit, True)
     if not org:
         return CellText(nfit, None, name_size, h + _text.descent(nfit.size, True))
     ofit = plan_fit(org, w, org_size * LEADING * 2 + 0.01, org_size,
-                    min(org_size, st.speaker_org_min), 2)  # fmt: skip
+                    org_size if exact else min(org_size, st.speaker_org_min), 2)  # fmt: skip
     h += _text.descent(nfit.size, True) + name_size * 0.35 + block_height(ofit)
     return CellText(nfit, ofit, name_size, h + _text.descent(ofit.size))
+
+
+def cell_texts(texts, w: float, name_size: float, org_size: float, st) -> list[CellText]:
+    """Every speaker's cell with one size for all names and one for all organizations on the
+    sign: the smallest any of them needs."""
+    alone = [cell_text(n, o, w, name_size, org_size, st) for n, o in texts]
+    if not alone:
+        return []
+    names = min(t.name.size for t in alone)
+    orgs = min((t.org.size for t in alone if t.org is not None), default=org_size)
+    return [cell_text(n, o, w, names, orgs, st, exact=True) for n, o in texts]
 
 
 def speaker_grid(texts, st, width: float, cols: int, photo: float, name_size: float,
@@ -280,7 +293,7 @@ def speaker_grid(texts, st, width: float, cols: int, photo: float, name_size: fl
     """A grid whose rows are as tall as their tallest photo or text block."""
     org_size = max(st.speaker_org_min, st.speaker_org * name_size / st.speaker_name)
     g = SpeakerGrid(cols, photo, width, name_size, org_size, (), wide)
-    heights = [cell_text(n, o, g.text_width, name_size, org_size, st).height for n, o in texts]
+    heights = [t.height for t in cell_texts(texts, g.text_width, name_size, org_size, st)]
     rows = tuple(max([photo, *heights[i : i + cols]]) for i in range(0, len(texts), cols))
     return SpeakerGrid(cols, photo, width, name_size, org_size, rows, wide)
 
@@ -335,17 +348,17 @@ def _draw_speakers(s: Surface, event, ses, speakers, texts, x, y_top, lay: SignL
     cell_w = (g.width - (g.cols - 1) * COL_GAP) / g.cols
     color = style.track_color(event, ses, fallback=event.colors.primary)
     row_top = y_top
+    cells = cell_texts(texts, tw, g.name_size, g.org_size, st)
     for r, row_h in enumerate(g.rows):
         for c in range(g.cols):
             i = r * g.cols + c
             if i >= len(speakers):
                 break
-            sp, (name, org) = speakers[i], texts[i]
+            sp, t = speakers[i], cells[i]
             cx = x + c * (cell_w + COL_GAP)
             cy = row_top - (row_h + photo) / 2
             s.photo(cx, cy, photo, photo, sp.photo, sp.name, color, circle=True,
                     base_dir=sp.base_dir, where=sp.src)  # fmt: skip
-            t = cell_text(name, org, tw, g.name_size, g.org_size, st)
             ty = row_top - (row_h - t.height) / 2
             tx = cx + photo + PHOTO_GAP
             used = draw_lines(s, t.name, tx, ty, bold=True, color=lay.ink)
