@@ -22,7 +22,7 @@ from printkit.i18n import tr
 from printkit.model import Event, Session
 from printkit.press import text as ptext
 from printkit.press.color import tint
-from printkit.products import style
+from printkit.products import overnight, style
 from printkit.products.booklet.parts import baseline, clamp_lines, draw_text, lines_of, measure
 from printkit.products.posters import fold_posters
 
@@ -145,7 +145,7 @@ def title_fits(title: str, h: float, m: GlanceMetrics) -> bool:
 
 def key_entry_lines(s: Session, m: GlanceMetrics) -> tuple[str, ...]:
     """A key entry's text (time range, then the title) in at most two lines."""
-    return clamp_lines(f"{style.time_range(s)}  {s.title}", m.key_col_w - key_number_w(m),
+    return clamp_lines(f"{overnight.time_range(s)}  {s.title}", m.key_col_w - key_number_w(m),
                        m.key_size, False, 2)  # fmt: skip
 
 
@@ -430,7 +430,7 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after,
         if h >= size * 0.9:
             cy = y + h / 2 - ptext.cap_height(size, True) / 2
             nw = draw_text(surface, x + 3.8, cy, str(number), size, bold=True, color=color)
-            start = style.time_label(s.start)
+            start = overnight.time_label(s)
             if measure(start, size) + nw + 7.5 <= w:
                 draw_text(surface, x + 3.8 + nw + 2.5, cy, start, size, color=style.MUTED)
         if ctx.links:
@@ -440,7 +440,7 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after,
         surface.rect(x, y, w, h, fill=style.PAPER_TINT)
         size = min(L.glance_text, max(L.glance_min_text, h * 0.6))
         if h >= size:
-            label = f"{s.title}  {style.time_range(s)}"
+            label = f"{s.title}  {overnight.time_range(s)}"
             draw_text(surface, x + w / 2, y + h / 2 - ptext.cap_height(size) / 2, label, size,
                          color=style.MUTED, align="center")  # fmt: skip
         return
@@ -458,8 +458,8 @@ def _session_box(surface, ctx, s: Session, x, y, w, h, cont_before, cont_after,
             s.title + (" " + tr("(cont.)") if cont_before else "") + (" …" if cont_after else "")
         )
         tsize = L.glance_min_text
-        times = [style.time_range(s) + (f" · {kind}" if s.type != "talk" else ""),
-                 style.time_range(s)]  # fmt: skip
+        times = [overnight.time_range(s) + (f" · {kind}" if s.type != "talk" else ""),
+                 overnight.time_range(s)]  # fmt: skip
         times = [t for t in times if measure(t, tsize) <= inner_w]
         show_time = bool(times) and avail >= lh * 2 + tsize * 1.1
         time_h = tsize * 1.15 if show_time else 0

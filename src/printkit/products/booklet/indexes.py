@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from printkit.i18n import tr
-from printkit.products import style
+from printkit.products import overnight, style
 from printkit.products.booklet.flow import Block
 from printkit.products.booklet.index_entry import plan_entry
 from printkit.products.booklet.parts import (
@@ -98,7 +98,7 @@ def track_index(ctx: Ctx, width: float) -> list[Block]:
         out.append(_track_heading(ctx, t, width))
         for s in all_sessions:
             if s.track == t.id and not s.is_break:
-                prefix = f"{style.weekday_label(s.day)} {style.time_label(s.start)}  "
+                prefix = f"{style.weekday_label(s.day)} {overnight.time_label(s)}  "
                 out.append(index_row(ctx, s.title, [f"session:{s.id}"], width, prefix=prefix))
     return out
 

@@ -18,7 +18,7 @@ from printkit.i18n import current, ngettext, session_tag, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as ptext
 from printkit.press.color import tint
-from printkit.products import style
+from printkit.products import overnight, style
 from printkit.products.booklet.flow import Block
 from printkit.products.booklet.layout import BookletLayout
 from printkit.products.booklet.parts import (
@@ -244,7 +244,7 @@ def time_heading(ctx: Ctx, s: Session, width: float) -> Block:
 
     def draw(surface, x, y_top, c) -> None:
         bl = baseline(y_top, size, 1.3, True)
-        w = draw_text(surface, x, bl, style.time_label(s.start), size, bold=True,
+        w = draw_text(surface, x, bl, overnight.time_label(s), size, bold=True,
                          color=ctx.event.colors.primary)  # fmt: skip
         surface.line(x + w + 2 * MM, bl + size * 0.3, x + width, bl + size * 0.3,
                      tint(ctx.event.colors.primary, 0.35), 0.5)  # fmt: skip
@@ -260,7 +260,7 @@ def break_bar(ctx: Ctx, s: Session, width: float) -> Block:
         surface.rect(x, y_top - h, width, h, fill=style.PAPER_TINT, radius=1.5)
         bl = y_top - h / 2 - ptext.cap_height(L.body) / 2
         w = draw_text(
-            surface, x + 3 * MM, bl, style.time_range(s), L.body, bold=True, color=style.MUTED
+            surface, x + 3 * MM, bl, overnight.time_range(s), L.body, bold=True, color=style.MUTED
         )
         room = ctx.event.room(s.room)
         label = s.title + (f" · {room.name}" if room else "")
@@ -282,7 +282,7 @@ def session_card(ctx: Ctx, s: Session, width: float, rule: bool) -> list[Block]:
     st.add(s.title, L.h3, True, style.INK, 1.25, space_before=1.2 * MM)
     st.add(s.subtitle, L.body, False, style.MUTED, 1.3)
     room = ev.room(s.room)
-    meta = [style.time_range(s), room.name if room else None,
+    meta = [overnight.time_range(s), room.name if room else None,
             style.type_label(s.type) if s.type != "talk" else None,
             session_tag(s.language)]  # fmt: skip  # "EN" only where it is not the booklet's
     st.add("  ·  ".join(m for m in meta if m), L.small, False, style.MUTED, 1.35, 0.8 * MM)

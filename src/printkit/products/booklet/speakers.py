@@ -5,7 +5,7 @@ from __future__ import annotations
 from printkit.i18n import ngettext, tr
 from printkit.model import Speaker
 from printkit.press.color import tint
-from printkit.products import style
+from printkit.products import overnight, style
 from printkit.products.booklet.flow import Block
 from printkit.products.booklet.parts import (
     Stack,
@@ -94,7 +94,7 @@ def speaker_entry(ctx: Ctx, sp: Speaker, width: float) -> list[Block]:
     for s in shown:
         room = ev.room(s.room)
         lines = lines_of(s.title, tw - numw, L.small, True, ev.text_language(s))
-        meta = f"{style.day_label(s.day)} {style.time_label(s.start)}" + (
+        meta = f"{style.day_label(s.day)} {overnight.time_label(s)}" + (
             f" · {room.name}" if room else ""
         )
         refs.append((s, lines, meta))

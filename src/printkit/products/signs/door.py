@@ -14,7 +14,7 @@ from printkit.i18n import session_tag, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as _text
 from printkit.press.surface import Surface
-from printkit.products import style
+from printkit.products import overnight, style
 from printkit.products.parts import (
     LEADING,
     block_height,
@@ -94,7 +94,7 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     s.bleed_rect(0, H - st.band, W, st.band, fill=brand)
     cap = _text.cap_height(st.band_time, True)
     base = H - st.band / 2 - cap / 2
-    tw = s.text(m, base, style.time_range(ses), st.band_time, bold=True, color="white")
+    tw = s.text(m, base, overnight.time_range(ses), st.band_time, bold=True, color="white")
     day = f"  {style.day_label(ses.day)}"
     tw += s.text(m + tw, base, day, st.band_time * 0.62, color="white")
     room_w = W - 2 * m - tw - 10 * MM
@@ -121,7 +121,7 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     nxt = next_in_room(event, ses)
     label = tr("Next in this room:")
     what = (
-        f"{style.time_label(nxt.start)} – {nxt.title}"
+        f"{overnight.time_label(nxt)} – {nxt.title}"
         if nxt
         else tr("Last session in this room today")
     )

@@ -17,7 +17,7 @@ from printkit.i18n import tr
 from printkit.model import Event, Room, Session
 from printkit.press import text as _text
 from printkit.press.surface import Surface
-from printkit.products import style
+from printkit.products import overnight, style
 from printkit.products.parts import (
     LEADING,
     block_height,
@@ -143,6 +143,8 @@ def plan_rows(
         if c:
             h += z.chip * 2.0
         time_h = 2 * z.pad + _text.cap_height(z.time, True) + z.time * 1.2
+        if overnight.day_mark(s.end, s.day):
+            time_h += z.time * 0.8  # the next day's name under the times
         rows.append(Row(s, f, names, c, max(h, time_h), z))
     return rows
 
@@ -320,7 +322,7 @@ def _draw_row(s: Surface, event: Event, row: Row, lay: SignLayout, y_top: float)
         s.rect(m, y_top - row.height, s.width - 2 * m, row.height, fill=lay.break_fill)
         tsize = z.time * 0.62
         top = y_top - (row.height - _text.cap_height(tsize)) / 2
-        tw = s.text(m + 2 * MM, top - _text.cap_height(tsize), style.time_range(ses), tsize,
+        tw = s.text(m + 2 * MM, top - _text.cap_height(tsize), overnight.time_range(ses), tsize,
                     color=lay.muted)  # fmt: skip
         f = row.title
         ftop = y_top - (row.height - block_height(f)) / 2
@@ -332,6 +334,10 @@ def _draw_row(s: Surface, event: Event, row: Row, lay: SignLayout, y_top: float)
            bold=True, color=lay.ink)  # fmt: skip
     s.text(m, top - _text.cap_height(z.time, True) - z.time * 1.05,
            f"–{style.time_label(ses.end)}", z.time * 0.66, color=lay.muted)  # fmt: skip
+    mark = overnight.day_mark(ses.end, ses.day).strip()
+    if mark:  # past midnight: the next day's name under the times ("00:20 –01:00 Sun")
+        s.text(m, top - _text.cap_height(z.time, True) - z.time * 1.85, mark, z.time * 0.66,
+               bold=True, color=lay.ink)  # fmt: skip
     used = _draw_fit(s, row.title, x1, top, True, lay.ink, LEADING)
     y = top - used - _text.descent(row.title.size, True)
     if row.speakers:
