@@ -315,10 +315,13 @@ def test_warn_missing_names_the_text():
     problems = Problems()
     assert not text.warn_missing("Ana 🙂", problems, "attendees.csv:3: name")
     assert text.warn_missing(f"Ana {NO_GLYPH}\ue000 {NO_GLYPH}", problems, "attendees.csv:4: name")
-    (w,) = problems.warnings
-    assert "2 characters without a glyph were left out" in str(w)
-    assert "U+1FAE8" in str(w) and "U+E000" in str(w) and "'Ana " in str(w)
-    assert str(w).startswith("attendees.csv:4: name: warning:")
+    # one warning per character, with a count and the first place it occurs
+    assert text.warn_missing(f"Bo {NO_GLYPH}", problems, "attendees.csv:9: name")
+    a, b = problems.warnings
+    assert f"{NO_GLYPH} (U+1FAE8) has no glyph and was left out 3 times" in str(a)
+    assert "(U+E000) has no glyph and was left out once" in str(b)
+    assert f'first in "Ana {NO_GLYPH}' in str(a) and "Bo" not in str(a)
+    assert str(a).startswith("attendees.csv:4: name: warning:")
 
 
 def _realdata_strings():

@@ -15,7 +15,7 @@ cached run widths, so what is measured is what is drawn.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from reportlab.lib.abag import ABag
@@ -411,23 +411,39 @@ def missing_chars(s: str) -> str:
 
 
 def warn_missing(s: str, problems, where: str) -> bool:
-    """Add one warning to `problems` when `s` has characters without a glyph; True if it did.
+    """Warn once per character without a glyph; True if `s` has any.
 
-    Such characters are left out when drawing (never an empty box); the one
-    warning lists them all: "2 characters without a glyph were left out: …".
+    Such characters are left out when drawing (never an empty box). Each
+    gets one warning, kept up to date as it recurs: how often it was left
+    out and the first place and text it was in (`where`, `s`).
     """
     missing = missing_chars(s)
     if not missing:
         return False
-    shown = s if len(s) <= 40 else s[:39] + "…"
-    chars = " ".join(f"{c} (U+{ord(c):04X})" for c in missing)
-    n = len(missing)
-    problems.warn(
-        f"{n} character{'s' if n > 1 else ''} without a glyph "
-        f"{'were' if n > 1 else 'was'} left out: {chars} in {shown!r}",
-        field=where,
-    )
+    tally = problems.__dict__.setdefault("_missing_glyphs", {})
+    for c in missing:
+        n = s.count(c)
+        if c not in tally:
+            shown = s if len(s) <= 40 else s[:39] + "…"
+            problems.warn("", field=where)
+            tally[c] = [problems.items[-1], 0, where, shown, len(problems.items) - 1]
+        entry = tally[c]
+        entry[1] += n
+        old, count, first, shown, hint = entry
+        new = replace(old, message=(
+            f"{c} (U+{ord(c):04X}) has no glyph and was left out "
+            f"{'once' if count == 1 else f'{count} times'}, first in \"{shown}\""))  # fmt: skip
+        items = problems.items
+        i = hint if hint < len(items) and items[hint] is old else _index(items, old)
+        if i is None:
+            continue
+        items[i] = new
+        entry[0], entry[4] = new, i
     return True
+
+
+def _index(items: list, item) -> int | None:
+    return next((i for i, p in enumerate(items) if p is item), None)
 
 
 # --- PK-Sans metrics -----------------------------------------------------
