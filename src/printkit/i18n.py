@@ -25,6 +25,8 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
+from printkit import quotes
+
 DOMAIN = "printkit"
 LOCALE_DIR = Path(__file__).parent / "locale"
 # Catalog folders shipped, as gettext names them (zh_Hans, not zh-Hans).
@@ -33,29 +35,6 @@ ENGLISH = "en"
 
 # Quotation marks by language, from CLDR's <delimiters> (Babel does not expose them).
 # French sets its guillemets off with thin no-break spaces (U+202F).
-QUOTES = {
-    "en": ("\u201c", "\u201d"),
-    "fr": ("\u00ab\u202f", "\u202f\u00bb"),
-    "de": ("\u201e", "\u201c"),
-    "de_CH": ("\u00ab", "\u00bb"),
-    "es": ("\u00ab", "\u00bb"),
-    "it": ("\u00ab", "\u00bb"),
-    "pt": ("\u201c", "\u201d"),
-    "nl": ("\u2018", "\u2019"),
-    "zh": ("\u201c", "\u201d"),
-    "ja": ("\u300c", "\u300d"),
-    "ko": ("\u201c", "\u201d"),
-    "ar": ("\u201d", "\u201c"),
-    "he": ("\u201d", "\u201d"),
-    "sv": ("\u201d", "\u201d"),
-    "fi": ("\u201d", "\u201d"),
-    "da": ("\u201c", "\u201d"),
-    "nb": ("\u00ab", "\u00bb"),
-    "pl": ("\u201e", "\u201d"),
-    "cs": ("\u201e", "\u201c"),
-    "ru": ("\u00ab", "\u00bb"),
-    "uk": ("\u00ab", "\u00bb"),
-}
 
 
 def N_(message: str) -> str:
@@ -133,12 +112,10 @@ class Language:
         return self.translations.ngettext(singular, plural, n)
 
     def quote(self, text: str) -> str:
-        """`text` in the language's quotation marks (« … » with thin no-break spaces in French)."""
+        """`text` in the language's quotation marks (« … » with thin no-break spaces in French);
+        straight quotes inside become the language's inner marks (quotes.py)."""
         loc = self.locale
-        start, end = QUOTES.get(f"{loc.language}_{loc.territory}") or QUOTES.get(
-            loc.language, QUOTES["en"]
-        )
-        return f"{start}{text}{end}"
+        return quotes.quote(text, "-".join(p for p in (loc.language, loc.territory) if p))
 
 
 @functools.lru_cache(maxsize=64)
