@@ -233,9 +233,19 @@ def test_text_near_the_trim_is_flagged(tmp_path):
     (near,) = report.text_near_edge
     assert near.text == "Too"  # only the word inside the margin
     assert 0 <= near.distance_mm < 3
-    assert levels(report)["safe zone"] == "WARN"
+    assert default_target(report) == "shop"
+    assert levels(report)["safe zone"] == "FAIL"  # a shop file: the cutter may take it
+    assert levels(report, "office")["safe zone"] == "WARN"
     clean = check_pdf(make_pdf(tmp_path / "clean.pdf"), qr=False)
     assert clean.text_near_edge == []
+    assert "safe zone" not in levels(clean)
+
+
+def test_check_exits_1_for_text_in_the_safe_zone_of_a_shop_file(tmp_path):
+    edge = make_pdf(tmp_path / "edge.pdf", edge_text=True)
+    result = CliRunner().invoke(check.command, [str(edge), "--no-qr"])
+    assert result.exit_code == 1
+    assert "FAIL safe zone: page 1: text within 3 mm of the trim" in result.output
 
 
 def test_forms_are_walked_for_fonts_and_image_placement(tmp_path):

@@ -1,4 +1,5 @@
-"""Text glyphs on a page → words inside the trim but within 3 mm of it; judged: warnings."""
+"""Text glyphs on a page → words inside the trim but within 3 mm of it (or across it); judged:
+failures on a shop file (the cutter may take them), warnings for office and screen."""
 
 from __future__ import annotations
 
@@ -54,13 +55,14 @@ def _words_at(chars: list[str], hits: list[int]) -> list[str]:
 
 
 def judge_safe_zone(report: CheckReport, shop: bool) -> list[Finding]:
-    """One warning per page with text too close to the trim (or page edge) or across it."""
+    """One finding per page with text too close to the trim (or page edge) or across it:
+    FAIL on a shop file, WARN otherwise."""
     out: list[Finding] = []
     for near in report.text_near_edge:
         where = "crosses the trim" if near.distance_mm < 0 else f"{near.distance_mm:.1f} mm from it"
         out.append(
             Finding(
-                "WARN",
+                "FAIL" if shop else "WARN",
                 "safe zone",
                 f"page {near.page}: text within {SAFE_MM:g} mm of the "
                 f"{'trim' if shop else 'page edge'} ({where}): {near.text!r}",
