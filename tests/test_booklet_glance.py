@@ -143,3 +143,21 @@ def test_a_late_session_alone_gets_only_its_room_not_empty_columns(write_event):
     late = [g for g in grids if any(s.id == "late" for s in g.sessions)]
     assert late and all(g.rooms == ("d2",) for g in late)
     assert any(len(g.rooms) == ROOMS for g in grids)  # the busy day keeps all its rooms
+
+
+def test_sessions_at_once_in_one_room_get_lanes_side_by_side():
+    from datetime import date, datetime
+
+    from printkit.model import Session
+    from printkit.products.booklet.glance import room_lanes
+
+    def ses(sid, a, b, room="r"):
+        return Session(sid, sid, datetime(2024, 12, 28, *a), datetime(2024, 12, 28, *b), room=room)
+
+    day = date(2024, 12, 28)
+    got = room_lanes([ses("long", (12, 30), (15, 30)), ses("short", (12, 30), (14, 30)),
+                      ses("next", (14, 30), (15, 0)), ses("alone", (16, 0), (17, 0)),
+                      ses("other", (12, 30), (15, 30), room="q")], day)  # fmt: skip
+    assert got["alone"] == (0, 1) and got["other"] == (0, 1)
+    assert {got["long"], got["short"]} == {(0, 2), (1, 2)}
+    assert got["next"][1] == 2 and got["next"][0] != got["long"][0]  # in the lane that freed up

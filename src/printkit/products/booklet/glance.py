@@ -329,7 +329,8 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
     for i in range(ncols + 1):
         x = x0 + tc + i * col_w
         surface.line(x, grid_top, x, y_of(page.end), "#E3E5E8", 0.3)
-    # sessions
+    # sessions; two at once in one room (a clash in the data) share its column side by side
+    lanes = room_lanes([s for s in page.sessions if not _across(s)], day)
     for s in page.sessions:
         a, b = _span(s, day)
         a2, b2 = max(a, page.start), min(b, page.end)
@@ -338,7 +339,8 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
             bx, bw = x0 + tc, w - tc
         else:
             i = page.rooms.index(s.room)
-            bx, bw = x0 + tc + i * col_w, col_w
+            lane, n = lanes.get(s.id, (0, 1))
+            bx, bw = x0 + tc + i * col_w + lane * col_w / n, col_w / n
         _session_box(surface, ctx, s, bx + 0.8, bottom + 0.6, bw - 1.6, top - bottom - 1.2,
                      cont_before=a < page.start, cont_after=b > page.end,
                      number=numbers.get(s.id))  # fmt: skip
@@ -363,6 +365,35 @@ def draw_glance(surface, ctx, page: GlancePage, x0: float, y_top: float, w: floa
                      radius=1)  # fmt: skip
         draw_text(surface, x + L.glance_text * 1.3, y, tr.name, L.glance_text, color=style.MUTED)
         x += tw + L.glance_text * 3.2
+
+
+def room_lanes(sessions, day: date) -> dict[str, tuple[int, int]]:
+    """Sessions → {id: (lane, lanes)}: sessions overlapping in one room get lanes side by side,
+    as many as the most that run at once in their group of overlapping sessions."""
+    out: dict[str, tuple[int, int]] = {}
+    by_room: dict[str | None, list] = {}
+    for s in sessions:
+        by_room.setdefault(s.room, []).append(s)
+    for group in by_room.values():
+        group.sort(key=lambda s: _span(s, day))
+        clusters: list[list] = []
+        end = -1
+        for s in group:
+            a, b = _span(s, day)
+            if not clusters or a >= end:
+                clusters.append([])
+            clusters[-1].append(s)
+            end = max(end, b) if len(clusters[-1]) > 1 else b
+        for cluster in clusters:
+            ends: list[int] = []  # per lane: the minute it is free again
+            placed = []
+            for s in cluster:
+                a, b = _span(s, day)
+                lane = next((k for k, e in enumerate(ends) if e <= a), len(ends))
+                ends[lane : lane + 1] = [b]
+                placed.append((s.id, lane))
+            out.update({sid: (lane, len(ends)) for sid, lane in placed})
+    return out
 
 
 def _draw_key(surface, ctx, page: GlancePage, x: float, y_top: float, m: GlanceMetrics) -> None:
