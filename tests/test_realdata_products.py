@@ -263,3 +263,20 @@ def test_emoji_in_titles_extract_as_emoji(rendered):
         pytest.skip("no emoji titles in this file")
     emoji = {c for t in titles for c in t if ord(c) > 0xFFFF and unicodedata.category(c) == "So"}
     assert emoji <= set(rendered.products["booklet"].text)
+
+
+@pytest.mark.parametrize("product", ["booklet", "room-signs", "door-signs"])
+def test_no_word_cut_bare_no_text_over_text_nothing_near_the_trim(rendered, product):
+    """Issue 12, read back from the PDF: line-end fragments against the source words, glyph
+    boxes against each other and against the trim's 3 mm safe zone."""
+    from typeset_audit import audit, source_words
+
+    pdf = rendered.products[product].pdf
+    found = audit(pdf, source_words(pdf.parent / "event"))
+    assert found == {"bare cut": [], "overlap": [], "trim": []}
+    if product == "booklet":
+        from typeset_audit import index_column_faults
+
+        from printkit.products.booklet.layout import load_booklet_layout
+
+        assert index_column_faults(pdf, load_booklet_layout("a5")) == []

@@ -108,23 +108,26 @@ def _shrunk(box, by: float = 0.2):
 
 
 def _overlaps(lines) -> list[tuple[str, str]]:
+    """Glyph boxes over each other; neighbours on one line may touch (a J under a slash)."""
     glyphs = [
-        (c, _shrunk(b))
-        for ln in lines
-        for c, b in ln
+        (c, _shrunk(b), li, ci)
+        for li, ln in enumerate(lines)
+        for ci, (c, b) in enumerate(ln)
         if c.strip() and unicodedata.category(c)[0] != "M" and b[2] > b[0] and b[3] > b[1]
     ]
     cell = 12.0
     grid: dict[tuple[int, int], list[int]] = {}
     out = []
-    for i, (c, (x0, y0, x1, y1)) in enumerate(glyphs):
+    for i, (c, (x0, y0, x1, y1), li, ci) in enumerate(glyphs):
         near: set[int] = set()
         for gx in range(int(x0 // cell), int(x1 // cell) + 1):
             for gy in range(int(y0 // cell), int(y1 // cell) + 1):
                 near.update(grid.setdefault((gx, gy), []))
                 grid[(gx, gy)].append(i)
         for j in near:
-            d, (a0, b0, a1, b1) = glyphs[j]
+            d, (a0, b0, a1, b1), lj, cj = glyphs[j]
+            if lj == li and abs(cj - ci) <= 2:
+                continue
             if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
                 out.append((d, c))
     return out
@@ -141,4 +144,40 @@ def _outside(lines, trim, safe: float) -> list[str]:
                 continue  # slug text outside the trim
             if x0 < tx0 + safe or x1 > tx1 - safe or y0 < ty0 + safe or y1 > ty1 - safe:
                 out.append(c)
+    return out
+
+
+def index_column_faults(pdf: Path, layout, header: str = "SPEAKER INDEX") -> list[str]:
+    """Glyphs of an index page (running header `header`) that are not inside one of its
+    columns; the booklet's frame (a BookletLayout) gives the columns, recto and verso."""
+    fw, fh = layout.frame()
+    cols = layout.index_columns
+    cw = (fw - (cols - 1) * layout.column_gap) / cols
+    out = []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for n in range(len(doc)):
+            page = doc[n]
+            text = page.get_textpage()
+            try:
+                if header not in text.get_text_range()[:200]:
+                    continue
+                lines = _lines(text)
+            finally:
+                text.close()
+            tx0, ty0, _, _ = _trim(page)
+            left = tx0 + layout.left_margin(n + 1)
+            bottom, top = ty0 + layout.margin_bottom, ty0 + layout.margin_bottom + fh
+            spans = [(left + i * (cw + layout.column_gap), left + i * (cw + layout.column_gap) + cw)
+                     for i in range(cols)]  # fmt: skip
+            for ln in lines:
+                if max(b[3] - b[1] for _, b in ln) > 14:
+                    continue  # the section's title, full width above the columns
+                for c, (x0, y0, x1, y1) in ln:
+                    if not c.strip() or x1 <= x0 or y1 < bottom or y0 > top:
+                        continue  # running header and folio are outside the frame
+                    if not any(a - 1.5 <= x0 and x1 <= b + 1.5 for a, b in spans):  # J, f overhang
+                        out.append(f"p{n + 1}: {c!r} at x {x0:.0f}–{x1:.0f}")
+    finally:
+        doc.close()
     return out
