@@ -28,7 +28,8 @@ FLOORS = (
               "printkit.check"}),
     ("reading", {"printkit.yamlsafe", "printkit.dump"}),
     ("ground", {"printkit.model", "printkit.errors", "printkit.units", "printkit.resources",
-                "printkit.fit", "printkit.names", "printkit.collation", "printkit.impose",
+                "printkit.fit", "printkit.hyphenate", "printkit.quotes", "printkit.names",
+                "printkit.collation", "printkit.impose",
                 "printkit.saddle", "printkit.colorspec", "printkit.i18n", "printkit.localdates",
                 "printkit.__init__", "printkit"}),
 )  # fmt: skip
