@@ -323,3 +323,23 @@ def test_preview_rejects_bad_ranges(tmp_path):
         render_pages(pdf, tmp_path, pages="abc")
     with pytest.raises(PrintkitError, match="no page 5"):
         render_pages(pdf, tmp_path, pages="5")
+
+
+def test_text_over_text_fails_a_shop_file(tmp_path):
+    def pdf(name: str, second_y: float) -> Path:
+        path = tmp_path / name
+        c = canvas.Canvas(str(path), pagesize=(200, 200), invariant=1)
+        c.setFont("Helvetica", 12)
+        c.drawString(40, 100, "Eine kleine Nerdmusique")
+        c.drawString(40, second_y, "Gregoa 12:30")  # a second session drawn over the first
+        c.drawString(40, 60, "Lua/JSON")  # kerned neighbours touch: not a fault
+        c.save()
+        return path
+
+    bad = check_pdf(pdf("bad.pdf", 101), qr=False)
+    (over,) = bad.text_overlaps
+    assert over.page == 1 and over.count >= 5
+    assert levels(bad, "shop")["text over text"] == "FAIL"
+    assert levels(bad, "office")["text over text"] == "WARN"
+    good = check_pdf(pdf("good.pdf", 80), qr=False)
+    assert good.text_overlaps == [] and "text over text" not in levels(good, "shop")

@@ -66,6 +66,7 @@ class CheckReport:
     qr_codes: list[QRFact]
     text_near_edge: list[TextNearEdge]
     annotations: dict[int, int] = field(default_factory=dict)  # page → count inside the trim
+    text_overlaps: list = field(default_factory=list)  # check/overlap.py: TextOverlap per page
 
     @property
     def page_count(self) -> int:

@@ -1,7 +1,7 @@
 """A PDF path → facts (`check_pdf`) → findings for a target (`judge`) → the printed report.
 
 The entry of `printkit check`: gathers facts with the family modules (boxes,
-content streams, safe zone, QR), judges them family by family in a fixed
+content streams, safe zone, text over text, QR), judges them family by family in a fixed
 order, and formats one report per file; the command exits 1 when any fails.
 """
 
@@ -24,6 +24,7 @@ from printkit.check.content import _Scanner
 from printkit.check.facts import CheckReport, Finding, PageBoxes, QRFact, TextNearEdge, _pages
 from printkit.check.fonts import judge_fonts
 from printkit.check.images import judge_images
+from printkit.check.overlap import TextOverlap, judge_overlaps, text_overlaps
 from printkit.check.qr import QR_LINES, _qr_codes, _qr_lines
 from printkit.check.safe_zone import _text_near_edge, judge_safe_zone
 from printkit.errors import PrintkitError, Problem
@@ -61,12 +62,14 @@ def check_pdf(path: Path, dpi: int = 150, *, qr: bool = True) -> CheckReport:
 
     qr_codes: list[QRFact] = []
     near: list[TextNearEdge] = []
+    overlaps: list[TextOverlap] = []
     pdf = pdfium.PdfDocument(str(path))
     try:
         for index in range(len(pdf)):
             page = pdf[index]
             boxes = pages[index]
             near.extend(_text_near_edge(page, index + 1, boxes.trim or boxes.media))
+            overlaps.extend(text_overlaps(page, index + 1))
             if qr:
                 qr_codes.extend(_qr_codes(page, index + 1, dpi, zxingcpp))
             page.close()
@@ -84,6 +87,7 @@ def check_pdf(path: Path, dpi: int = 150, *, qr: bool = True) -> CheckReport:
         qr_codes=qr_codes,
         text_near_edge=near,
         annotations=annotations,
+        text_overlaps=overlaps,
     )
 
 
@@ -111,6 +115,7 @@ def judge(report: CheckReport, target: str) -> list[Finding]:
         *judge_images(report, target),
         *judge_print_file(report, shop),
         *judge_safe_zone(report, shop),
+        *judge_overlaps(report, shop),
     ]
 
 
