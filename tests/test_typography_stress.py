@@ -125,3 +125,24 @@ def test_compounds_are_hyphenated_not_cut(stress):
     # pdfium reads a hyphen at a line end as U+FFFE and joins the word again
     assert "Datenschutzgrundverordnungs\ufffeanpassungsgesetz" in text
     assert "Wolfeschle\ufffegelsteinhausenbergerdorff" in text  # a name too long for its cell
+
+
+def test_the_cover_hyphenates_the_event_name_in_the_event_language(tmp_path):
+    import pypdfium2 as pdfium
+
+    from printkit.hyphenate import hyphen_points
+
+    word = "Datenschutzgrundverordnungskonferenzvorbereitungsausschuss"
+    ev = stress_event()
+    ev["event"].update(name=f"Internationale {word}", language="de")
+    ev["rooms"], ev["sessions"] = ev["rooms"][:1], ev["sessions"][:1]
+    folder = tmp_path / "ev"
+    folder.mkdir()
+    (folder / "event.yaml").write_text(yaml.safe_dump(ev, allow_unicode=True), encoding="utf-8")
+    pdf = tmp_path / "b.pdf"
+    result = CliRunner().invoke(cli, ["booklet", str(folder), "-o", str(pdf), "--target", "screen"])
+    assert result.exit_code == 0, result.output
+    cover = pdfium.PdfDocument(str(pdf))[0].get_textpage().get_text_range()
+    printed = next(t for t in cover.split() if t.replace("\ufffe", "") == word)
+    cuts = [i - k for k, i in enumerate(i for i, c in enumerate(printed) if c == "\ufffe")]
+    assert cuts and set(cuts) <= set(hyphen_points(word, "de"))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from printkit import fit as _fit
+from printkit.i18n import current
 from printkit.press import text as _text
 from printkit.press.color import to_color
 from printkit.press.target import Target
@@ -136,7 +137,8 @@ class Surface:
 
         Returns the Fit. A truncated result records a warning naming `what`;
         shrunk or broken results are noted in `press.fitted_notes`. `lang` (a
-        BCP 47 tag) picks the hyphenation patterns for words too long for a line.
+        BCP 47 tag; default: the active language) picks the hyphenation patterns for words
+        too long for a line.
         """
         result = _fit.fit_text(
             s,
@@ -147,7 +149,7 @@ class Surface:
             max_lines=max_lines,
             measure=lambda t, size: _text.measure(t, size, bold),
             leading=leading,
-            lang=lang,
+            lang=lang or current().tag,
         )
         self._check_glyphs(s, what)
         if result.truncated:
@@ -220,7 +222,7 @@ class Surface:
         rest = ""
         for pi, para in enumerate(paras):
             para = " ".join(para.split())
-            lines = _fit.wrap_lines(para, w, size, measure, lang) if para else []
+            lines = _fit.wrap_lines(para, w, size, measure, lang or current().tag) if para else []
             for li, ln in enumerate(lines or [_fit.Line("", 0, 0)]):
                 if max_height is not None and (n + 1) * line_h > max_height + EPS:
                     left = para[lines[li].start :] if lines else ""
