@@ -6,8 +6,31 @@ prints them all together and exits 1 when any is an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
+
+SHOWN = 80  # characters of a quoted value a message repeats
+LONGEST = 400  # characters of a whole message
+_QUOTED = re.compile(rf"'[^'\n]{{{SHOWN},}}'" + rf'|"[^"\n]{{{SHOWN},}}"')
+
+
+def quote(value, limit: int = SHOWN) -> str:
+    """A value echoed in a message → its repr, cut to about `limit` characters with `…`."""
+    text = (
+        repr(value) if isinstance(value, str) else repr(str(value)) if value is not None else "null"
+    )
+    if len(text) > limit:
+        text = text[: limit - 2] + "…" + text[0]
+    return text
+
+
+def _shorten(message: str) -> str:
+    """Quoted values over SHOWN characters cut with `…`; the whole message kept under LONGEST."""
+    if len(message) <= SHOWN:
+        return message
+    message = _QUOTED.sub(lambda m: m.group()[: SHOWN - 2] + "…" + m.group()[0], message)
+    return message if len(message) <= LONGEST else message[: LONGEST - 1] + "…"
 
 
 class Severity(str, Enum):
@@ -32,7 +55,9 @@ class Problem:
         parts = [p for p in (where, self.field) if p]
         prefix = ": ".join(parts)
         tag = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{prefix}: {tag}{self.message}" if prefix else f"{tag}{self.message}"
+        message = _shorten(self.message)
+        prefix = _shorten(prefix)
+        return f"{prefix}: {tag}{message}" if prefix else f"{tag}{message}"
 
     @property
     def is_error(self) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from printkit.errors import PrintkitError, Problem, Problems, quote
 from printkit.importers.common import (
     IdPool,
     clean_line,
@@ -36,6 +37,24 @@ class Report:
     guessed: Counter = field(default_factory=Counter)
     dropped: Counter = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    loaded: list = field(default_factory=list)  # the loader's warnings about the result
+
+    def error(self, message: str, source: str | None, where: str | None = None) -> None:
+        """A source value the import cannot use: the import fails, naming the element."""
+        self.problems.error(message, source, None, where)
+
+    def warn(self, message: str, source: str | None, where: str | None = None) -> None:
+        """A source element left out or changed: the import goes on, and says so."""
+        self.problems.warn(message, source, None, where)
+
+    def moment(self, parse, text, source: str | None, where: str, key: str):
+        """`parse(text)` (a date-time reader) → its value; None, with an error, when unreadable."""
+        try:
+            return parse(text)
+        except (ValueError, OverflowError):
+            self.error(f"not a date and time: {quote(text)}", source, f"{where}.{key}")
+            return None
 
     def keep(self, what: str, n: int = 1) -> None:
         self.kept[what] += n
@@ -172,9 +191,12 @@ class _Person:
 class EventBuilder:
     """Accumulates tracks, rooms, speakers and sessions with unique ids."""
 
-    def __init__(self, tz: ZoneInfo | None, report: Report | None = None):
+    def __init__(
+        self, tz: ZoneInfo | None, report: Report | None = None, source: str | None = None
+    ):
         self.tz = tz
         self.report = report or Report()
+        self.source = source  # the source's name, for messages
         self.event: dict = {}
         self.tracks: dict[str, dict] = {}
         self.rooms: dict[str, dict] = {}
@@ -273,25 +295,37 @@ class EventBuilder:
     # -- sessions ------------------------------------------------------------
     def session(self, *, title: str | None, start: datetime, end: datetime | None = None,
                 duration: timedelta | None = None, source_id: str | None = None,
-                schedule_day: date | None = None, **fields) -> dict | None:  # fmt: skip
-        """One scheduled item → a session dict with a unique id and wall-clock times."""
+                schedule_day: date | None = None, where: str | None = None,
+                **fields) -> dict | None:  # fmt: skip
+        """One scheduled item → a session dict with a unique id and wall-clock times.
+
+        `where` names the source element in messages. A session whose times
+        fall outside the years 1 to 9999 in the event's zone is an error; one
+        that ends when it starts (no end, no duration, `00:00`) or before is
+        left out with a warning: our format has no zero-length sessions.
+        """
         title = clean_line(title)
         if not title:
             self.report.drop("sessions without a title")
             return None
-        start_wall = wall_clock(start, self.tz)
-        if end is not None:
-            end_wall = wall_clock(end, self.tz)
-        elif duration is not None:
-            end_wall = (
-                wall_clock(start + duration, self.tz) if start.tzinfo else start_wall + duration
-            )
-        else:
-            end_wall = start_wall
-            self.report.guess("sessions without end or duration (end = start)")
-        if end_wall < start_wall:
-            self.report.guess("sessions ending before they start (end = start)")
-            end_wall = start_wall
+        where = where or f"session {quote(source_id or title)}"
+        try:
+            start_wall = wall_clock(start, self.tz)
+            if end is not None:
+                end_wall = wall_clock(end, self.tz)
+            elif duration is not None:
+                end_wall = (
+                    wall_clock(start + duration, self.tz) if start.tzinfo else start_wall + duration
+                )
+            else:
+                end_wall = start_wall
+        except (OverflowError, ValueError):
+            self.report.error("its time is out of range (years 1 to 9999)", self.source, where)
+            return None
+        if end_wall <= start_wall:
+            how = "ends before it starts" if end_wall < start_wall else "has no length"
+            self.report.warn(f"{how}: left out (title {quote(title)})", self.source, where)
+            return None
         wanted = slugify(title)
         if not wanted:
             wanted = f"s-{slugify(str(source_id))}" if source_id else ""
@@ -314,6 +348,23 @@ class EventBuilder:
         return session
 
     # -- results -------------------------------------------------------------
+    def require_sessions(self, seen: int, looked_for: str) -> None:
+        """No session imported → a PrintkitError saying what the import looked for and found.
+
+        An error about a source value explains the loss better: then this stays quiet.
+        """
+        if self.sessions or self.report.problems.errors:
+            return
+        if not seen:
+            raise PrintkitError(
+                [Problem(f"no sessions found: looked for {looked_for}", self.source)]
+            )
+        dropped = "; ".join(f"{what}: {n}" for what, n in sorted(self.report.dropped.items()))
+        lost = [p.message for p in self.report.problems.warnings][:3]
+        why = "; ".join(x for x in (dropped, *lost) if x)
+        message = f"no usable sessions: {seen} found ({looked_for}), none kept"
+        raise PrintkitError([Problem(message + (f" ({why})" if why else ""), self.source)])
+
     def overlaps(self) -> int:
         """Number of same-room session pairs whose times overlap (kept, as in the source)."""
         by_room: dict[str, list[dict]] = {}

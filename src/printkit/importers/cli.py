@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from printkit.errors import PrintkitError, Problems
+from printkit.errors import PrintkitError, Problem, Problems
 from printkit.importers import (
     frab_xml,
     gosim,
@@ -54,20 +57,29 @@ def import_data(fmt: str, data: bytes, options: ImportOptions, report: Report) -
 
 def run_import(fmt: str, source: str, output: Path | None = None, into: Path | None = None,
                force: bool = False, options: ImportOptions | None = None,
-               timeout: float = 30.0) -> tuple[Path, dict, Report]:  # fmt: skip
-    """Read SOURCE, convert it, write (or merge into) an event directory → (dir, data, report)."""
+               timeout: float = 30.0, validate: bool = False) -> tuple[Path, dict, Report]:  # fmt: skip
+    """Read SOURCE, convert it, write (or merge into) an event directory → (dir, data, report).
+
+    With `validate`, the result is built in a temporary folder and loaded
+    with printkit's own loader first; it moves into place only when it
+    loads without errors (its warnings go into `report.loaded`).
+    """
     options = options or ImportOptions()
     options.source_name = source
     report = Report()
     raw, fetched = read_source(source, timeout=timeout, secret_headers=secret_headers(fmt, source))
     options.fetched_url = fetched
     data = import_data(fmt, raw, options, report)
+    report.problems.raise_if_errors()
+    check = (lambda folder, shown: _loads(folder, shown, report)) if validate else None
     if into is not None:
         if output is not None:
             raise PrintkitError("use either -o DIR (new directory) or --into DIR (merge), not both")
         old = read_dir(Path(into))
         data = merge(old, data, report)
         target = Path(into)
+        if check is not None:
+            _check_merge(old, data, target, Path(source).name, check)
         written = update_dir(old, data, target, Path(source).name)
         for name, had_comments in written:
             report.note(
@@ -79,15 +91,54 @@ def run_import(fmt: str, source: str, output: Path | None = None, into: Path | N
     else:
         place_roomless(data, report)
         target = output if output is not None else Path.cwd() / data["event"]["id"]
-        target = write_dir(data, Path(target), force=force)
+        target = Path(target)
+        staged = None if check is None else lambda folder: check(folder, target)
+        target = write_dir(data, target, force=force, check=staged)
     return target, data, report
+
+
+def _check_merge(old: dict, data: dict, target: Path, source: str, check) -> None:
+    """Try a merge on a copy of the event folder (its YAML files only) and load the copy."""
+    with tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=target.parent) as tmp:
+        stage = Path(tmp)
+        for item in target.iterdir():
+            if item.suffix in (".yaml", ".yml") and item.is_file():
+                shutil.copy2(item, stage / item.name)
+            elif not (stage / item.name).exists():
+                (stage / item.name).symlink_to(item.resolve())  # photos, logo: as they are
+        update_dir(old, data, stage, source)
+        check(stage, target)
+
+
+def _loads(folder: Path, shown: Path | None, report: Report) -> None:
+    """Load an imported folder with printkit's loader: its errors → a PrintkitError, nothing written.
+
+    Messages name the files as they would be in `shown`, the folder asked for.
+    """
+    from printkit.load import load_event
+
+    def moved(p: Problem) -> Problem:
+        file = p.file
+        if file and shown is not None and file.startswith(str(folder)):
+            file = str(shown) + file[len(str(folder)) :]
+        return replace(p, file=file)
+
+    problems = Problems()
+    try:
+        load_event(folder, problems)
+    except PrintkitError as exc:
+        bad = [moved(p) for p in exc.problems]
+        bad.append(Problem("the imported event does not load (see above): nothing written"))
+        raise PrintkitError(bad) from None
+    report.loaded = [moved(p) for p in problems.warnings]
 
 
 def summary(target: Path, data: dict, report: Report, overlaps: int) -> list[str]:
     """What was imported, kept, guessed and dropped → lines for the terminal."""
     ev = data["event"]
     counts = ", ".join(f"{len(data[k])} {k}" for k in ("sessions", "speakers", "rooms", "tracks"))
-    lines = [
+    lines = [str(p) for p in report.problems.warnings]
+    lines += [
         f"wrote {target}",
         f"  {ev.get('name')} ({ev.get('id')}): {ev.get('start')} … {ev.get('end')}"
         + (f", {ev['timezone']}" if ev.get("timezone") else ""),
@@ -159,15 +210,17 @@ def command(fmt, source, output, into, force, base_url, timezone, event_id, even
         if event_id is not None and not slugify(event_id):
             raise PrintkitError(f"--event-id {event_id!r}: needs letters or digits")
         options.event_id = slugify(event_id) if event_id else None
-        target, data, report = run_import(fmt, source, output, into, force, options, timeout)
+        target, data, report = run_import(
+            fmt, source, output, into, force, options, timeout, validate=not no_validate
+        )
     except PrintkitError as exc:
-        for problem in exc.problems:
+        for problem in exc.warnings + exc.problems:
             click.echo(f"error: {problem}" if not problem.file else str(problem), err=True)
         raise SystemExit(1) from None
     for line in summary(target, data, report, _overlaps(data)):
         click.echo(line)
     if not no_validate:
-        _validate(target)
+        _said(report.loaded)
 
 
 def _pretix(source, output, force, timeout, role_map, statuses, unnamed, items_file) -> None:
@@ -189,23 +242,8 @@ def _pretix(source, output, force, timeout, role_map, statuses, unnamed, items_f
     click.echo(f"use it with: printkit badges EVENT --attendees {output}")
 
 
-def _validate(target: Path) -> None:
-    """Load the written directory with the project loader and report what it says."""
-    try:
-        from printkit.load import load_event
-    except ImportError:  # loader not available in this build
-        return
-    problems = Problems()
-    try:
-        load_event(target, problems)
-    except PrintkitError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        click.echo(
-            f"validate: {target} has errors (the import is written; fix or re-import)", err=True
-        )
-        raise SystemExit(1) from None
-    warnings = problems.warnings
+def _said(warnings: list) -> None:
+    """The loader's warnings about the written folder → the first ten, and a count."""
     for problem in warnings[:10]:
         click.echo(str(problem))
     more = f" (first 10 shown of {len(warnings)})" if len(warnings) > 10 else ""

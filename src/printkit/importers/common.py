@@ -55,21 +55,34 @@ def parse_duration(text: str | None) -> timedelta | None:
     text = str(text).strip()
     if not text:
         return None
+    try:
+        return _duration(text)
+    except OverflowError:  # more than 999,999,999 days, or digits beyond int()'s limit
+        raise ValueError(f"duration out of range: {text[:20]!r}") from None
+
+
+def _duration(text: str) -> timedelta:
     m = _DURATION_ISO.match(text)
     if m and text.upper() != "P":
         d, h, mi, s = (float(m.group(k) or 0) for k in "dhms")
         return timedelta(days=d, hours=h, minutes=mi, seconds=s)
-    if text.isdigit():
-        return timedelta(minutes=int(text))
+    if text.isascii() and text.isdigit():
+        return timedelta(minutes=_int(text))
     parts = text.split(":")
-    if 2 <= len(parts) <= 4 and all(p.strip().isdigit() for p in parts):
-        nums = [int(p) for p in parts]
+    if 2 <= len(parts) <= 4 and all(p.strip().isascii() and p.strip().isdigit() for p in parts):
+        nums = [_int(p) for p in parts]
         if len(parts) == 2:
             return timedelta(hours=nums[0], minutes=nums[1])
         if len(parts) == 3:
             return timedelta(hours=nums[0], minutes=nums[1], seconds=nums[2])
         return timedelta(days=nums[0], hours=nums[1], minutes=nums[2], seconds=nums[3])
-    raise ValueError(f"not a duration: {text!r}")
+    raise ValueError(f"not a duration: {text[:40]!r}")
+
+
+def _int(digits: str) -> int:
+    if len(digits.strip()) > 12:
+        raise OverflowError(digits)
+    return int(digits)
 
 
 def parse_datetime(text: str | None) -> datetime | None:
@@ -101,7 +114,7 @@ def wall_clock(moment: datetime, tz: ZoneInfo | None) -> datetime:
 
 def fmt_time(moment: datetime) -> str:
     """Naive wall-clock datetime → `YYYY-MM-DD HH:MM`."""
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d} {moment:%H:%M}"
 
 
 def http_url(value: str | None, base: str | None = None) -> str | None:

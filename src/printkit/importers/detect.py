@@ -18,6 +18,12 @@ def decode_json(data: bytes, source_name: str):
         raise PrintkitError(f"{source_name}: not UTF-8 text ({exc.reason})") from None
     except json.JSONDecodeError as exc:
         raise PrintkitError(f"{source_name}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise PrintkitError(f"{source_name}: JSON nested too deeply to be a schedule") from None
+    except ValueError:  # an integer beyond Python's 4,300-digit limit
+        raise PrintkitError(
+            f"{source_name}: not usable JSON: it holds a number of more than 4,300 digits"
+        ) from None
 
 
 def detect(data: bytes, source_name: str = "<source>") -> str:

@@ -46,7 +46,7 @@ def parse(data: bytes, options: ImportOptions, report: Report) -> dict:
         conf = ET.Element("conference")
     tz_name = options.timezone or _text(conf, "time_zone_name")
     tz = zone(tz_name)
-    builder = EventBuilder(tz, report)
+    builder = EventBuilder(tz, report, options.source_name)
     base_url = options.base_url or _text(conf, "base_url") or options.fetched_url
 
     # tracks: FOSDEM <tracks><track slug=..>Name</track>, c3voc <conference><track name= color=/>
@@ -55,12 +55,20 @@ def parse(data: bytes, options: ImportOptions, report: Report) -> dict:
         builder.track(name, slug=el.get("slug"), color=el.get("color"))
     day_change = _clock(_text(conf, "day_change"))
 
+    seen = 0
     for day in root.findall("day"):
         day_date = _date(day.get("date"))
         for room_el in day.findall("room"):
             room_id = builder.room(room_el.get("name"))
             for ev in room_el.findall("event"):
+                seen += 1
                 _event(ev, builder, report, tz, base_url, day_date, day_change, room_id)
+        # Pentabarf-era files (FOSDEM until about 2012): <event> right under <day>,
+        # each naming its room in its own <room> element.
+        for ev in day.findall("event"):
+            seen += 1
+            _event(ev, builder, report, tz, base_url, day_date, day_change, None)
+    builder.require_sessions(seen, "<event> elements in <schedule><day><room> or <schedule><day>")
     event = {
         "id": options.event_id or _event_id(_text(conf, "acronym"), _text(conf, "title")),
         "name": options.event_name or clean_line(_text(conf, "title")) or "Imported event",
@@ -82,7 +90,12 @@ def parse(data: bytes, options: ImportOptions, report: Report) -> dict:
 
 def _event(ev, builder: EventBuilder, report: Report, tz, base_url, day_date, day_change, room_id):
     title = _text(ev, "title")
-    start = parse_datetime(_text(ev, "date")) if _text(ev, "date") else None
+    where = _where(ev)
+    start = None
+    if _text(ev, "date"):
+        start = report.moment(parse_datetime, _text(ev, "date"), builder.source, where, "date")
+        if start is None:
+            return
     clock = _clock(_text(ev, "start"))
     if start is None and day_date and clock:
         start = datetime.combine(day_date, clock)
@@ -179,10 +192,19 @@ def _event(ev, builder: EventBuilder, report: Report, tz, base_url, day_date, da
         abstract=abstract,
         url=http_url(_text(ev, "url"), base_url),
         video=video,
+        where=where,
         slides=slides,
         links=links,
         extra=extra,
     )
+
+
+def _where(ev) -> str:
+    """An <event> element → how messages name it (`<event id="123">`)."""
+    for attr in ("id", "guid"):
+        if ev.get(attr):
+            return f'<event {attr}="{ev.get(attr)[:40]}">'
+    return "<event>"
 
 
 def _join(a: str | None, b: str | None) -> str | None:

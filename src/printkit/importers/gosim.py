@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from printkit.errors import PrintkitError
+from printkit.errors import PrintkitError, quote
 from printkit.importers.build import EventBuilder, Report, session_type
 from printkit.importers.common import clean_line, http_url, is_relative_ref, slugify, zone
 from printkit.importers.options import ImportOptions
+from printkit.importers.shape import ANY, TEXT, Map, conform
 from printkit.importers.text import to_plain
 
 _MONTHS = {
@@ -25,6 +26,12 @@ _MONTHS = {
     )
 }
 _DAY = re.compile(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2})\s*$|^\s*(\d{1,2})\s+([A-Za-z]+)\.?\s*$")
+_SPEAKER = {"id": TEXT, "name": TEXT, "roleOrg": TEXT, "image": TEXT, "tags": ANY}
+SHAPE = {
+    "sessions": Map(
+        [{"date": TEXT, "timeSlot": TEXT, "title": TEXT, "content": TEXT, "speakers": [_SPEAKER]}]
+    )
+}
 _SLOT = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—~to]+\s*(\d{1,2})[:.h](\d{2})\s*$")
 
 
@@ -33,8 +40,9 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
     tracks = doc.get("sessions") if isinstance(doc, dict) else None
     if not isinstance(tracks, dict):
         raise PrintkitError(f"{options.source_name}: not a GOSIM schedule (no sessions object)")
+    tracks = conform(doc, SHAPE, options.source_name)["sessions"]
     tz = zone(options.timezone)
-    builder = EventBuilder(tz, report)
+    builder = EventBuilder(tz, report, options.source_name)
 
     # group speaker-less slots by (date, time, title) to find the ones every track repeats
     placeholders: dict[tuple, list[str]] = {}
@@ -52,10 +60,13 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
     for track_name, slots in tracks.items():
         track = builder.track(track_name)
         room = builder.room(track_name, room_id=track)
-        for slot in slots or []:
+        for i, slot in enumerate(slots or []):
+            where = f"sessions.{quote(track_name, 40)}[{i}]"
             when = _times(slot, options.year)
             if when is None:
-                report.drop(f"slots with an unreadable date/time (e.g. {slot.get('timeSlot')!r})")
+                report.drop(
+                    f"slots with an unreadable date/time (e.g. {quote(slot.get('timeSlot'), 40)})"
+                )
                 continue
             start, end = when
             title = slot.get("title")
@@ -82,6 +93,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
                     track=s_track,
                     room=s_room,
                     abstract=to_plain(slot.get("content"), keep_lines=True),
+                    where=where,
                 )
                 continue
             speakers = []
@@ -99,7 +111,10 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
                 room=room,
                 speakers=speakers,
                 abstract=to_plain(slot.get("content"), keep_lines=True),
+                where=where,
             )
+    seen = sum(len(slots or []) for slots in tracks.values())
+    builder.require_sessions(seen, "slots in the sessions object's track lists")
     name = options.event_name or f"GOSIM {options.year}"
     event = {
         "id": options.event_id or slugify(name) or "gosim",

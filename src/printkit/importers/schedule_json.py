@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from printkit.errors import PrintkitError
+from printkit.errors import PrintkitError, quote
 from printkit.importers.build import (
     EventBuilder,
     Report,
@@ -24,9 +24,44 @@ from printkit.importers.common import (
 )
 from printkit.importers.frab_xml import _event_id, _join
 from printkit.importers.options import ImportOptions
+from printkit.importers.shape import ANY, SCALAR, TEXT, Either, Map, conform
 from printkit.importers.text import to_plain
 
 _AFFILIATION = re.compile(r"^(.*\S)\s*\[([^\[\]]+)\]$")
+
+_PERSON = {
+    **dict.fromkeys(("code", "guid", "id"), SCALAR),
+    **dict.fromkeys(("public_name", "name", "full_public_name", "biography", "url"), TEXT),
+    **dict.fromkeys(("avatar", "avatar_url"), TEXT),
+    "answers": ANY,
+}
+_EVENT = {
+    **dict.fromkeys(("id", "guid", "do_not_stream", "do_not_record"), SCALAR),
+    **dict.fromkeys(
+        ("title", "subtitle", "date", "end", "duration", "type", "room", "track", "language"),
+        TEXT,
+    ),
+    **dict.fromkeys(("abstract", "description", "url", "feedback_url", "origin_url"), TEXT),
+    "logo": ANY,
+    "persons": [_PERSON],
+    "links": [{"title": TEXT, "url": TEXT}],
+    "attachments": [{"title": TEXT, "type": TEXT, "url": TEXT}],
+    "recording": Either(({"optout": SCALAR}, ANY)),
+    "answers": [
+        {
+            "question": Either((TEXT, {"question": Either((TEXT, Map(TEXT))), "id": SCALAR})),
+            "answer": TEXT,
+        }
+    ],
+}
+_CONFERENCE = {
+    **dict.fromkeys(("time_zone_name", "base_url", "acronym", "title"), TEXT),
+    **dict.fromkeys(("start", "end", "url"), TEXT),
+    "tracks": [{"name": TEXT, "slug": TEXT, "color": TEXT}],
+    "rooms": [{"name": TEXT, "capacity": SCALAR, "description": ANY}],
+    "days": [{"date": TEXT, "rooms": Map([_EVENT])}],
+}
+_SCHEDULE = {"version": TEXT, "base_url": TEXT, "conference": _CONFERENCE}
 
 
 def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
@@ -35,9 +70,13 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
     conf = schedule.get("conference") if isinstance(schedule, dict) else None
     if not isinstance(conf, dict):
         raise PrintkitError(f"{options.source_name}: no schedule.conference object")
+    shape = {"schedule": _SCHEDULE} if "schedule" in doc else _SCHEDULE
+    doc = conform(doc, shape, options.source_name)
+    schedule = doc.get("schedule", doc)
+    conf = schedule["conference"]
     tz_name = options.timezone or conf.get("time_zone_name")
     tz = zone(tz_name)
-    builder = EventBuilder(tz, report)
+    builder = EventBuilder(tz, report, options.source_name)
     base_url = (
         options.base_url or schedule.get("base_url") or conf.get("base_url") or options.fetched_url
     )
@@ -50,13 +89,17 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
             builder.room(r.get("name"), capacity=_int(r.get("capacity")))
             if r.get("description"):
                 report.drop("room descriptions (not in our format)")
-    for day in conf.get("days") or []:
+    seen = 0
+    for i, day in enumerate(conf.get("days") or []):
         day_date = _date(day.get("date"))
         rooms = day.get("rooms") or {}
         for room_name, events in rooms.items():
             builder.room(room_name)
-            for ev in events or []:
-                _event(ev, builder, report, tz, base_url, day_date, room_name)
+            for j, ev in enumerate(events or []):
+                seen += 1
+                where = f"days[{i}].rooms.{quote(room_name, 40)}[{j}]"
+                _event(ev, builder, report, tz, base_url, day_date, room_name, where)
+    builder.require_sessions(seen, "events in schedule.conference.days[].rooms")
     event = {
         "id": options.event_id or _event_id(conf.get("acronym"), conf.get("title")),
         "name": options.event_name or clean_line(conf.get("title")) or "Imported event",
@@ -72,15 +115,22 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
     return builder.finish(event)
 
 
-def _event(ev: dict, builder: EventBuilder, report: Report, tz, base_url, day_date, room_name):
+def _event(ev: dict, builder: EventBuilder, report: Report, tz, base_url, day_date, room_name,
+           where: str):  # fmt: skip
     title = ev.get("title")
-    start = parse_datetime(ev.get("date"))
-    if start is None:
+    if not ev.get("date"):
         report.drop("events without a date")
+        return
+    start = report.moment(parse_datetime, ev["date"], builder.source, where, "date")
+    if start is None:
         return
     if start.tzinfo is None and tz is not None:
         start = start.replace(tzinfo=tz)
-    end = parse_datetime(ev.get("end")) if ev.get("end") else None
+    end = None
+    if ev.get("end"):
+        end = report.moment(parse_datetime, ev["end"], builder.source, where, "end")
+        if end is None:
+            return
     if end is not None and end.tzinfo is None and tz is not None:
         end = end.replace(tzinfo=tz)
     try:
@@ -167,6 +217,7 @@ def _event(ev: dict, builder: EventBuilder, report: Report, tz, base_url, day_da
         slides=slides,
         links=links,
         extra=extra,
+        where=where,
     )
 
 
@@ -195,10 +246,12 @@ def _question(answer: dict) -> str:
 
 
 def _int(value) -> int | None:
+    """A capacity → a whole number from 0 to 1,000,000 (what the loader accepts), else None."""
     try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
+        n = int(value) if value not in (None, "") and len(str(value)) < 20 else None
+    except (TypeError, ValueError, OverflowError):
         return None
+    return n if n is not None and 0 <= n <= 1_000_000 else None
 
 
 def _date(text) -> date | None:

@@ -1,7 +1,7 @@
 """Sessionize API "All" view JSON → event data (via EventBuilder).
 
-Times in Sessionize are naive local wall-clock; they are kept as written
-(pass --timezone to name the zone). Categories of type `session` become the
+Sessionize has no event name and no time zone (its times are naive local
+wall-clock, kept as written): --event-name and --timezone are required. Categories of type `session` become the
 track (a category whose title mentions track/topic), the session type (one
 mentioning type/format/length), or stay as `extra.categories`.
 """
@@ -14,9 +14,47 @@ from printkit.errors import PrintkitError
 from printkit.importers.build import EventBuilder, Report, session_type
 from printkit.importers.common import clean_line, http_url, parse_datetime, slugify, zone
 from printkit.importers.options import ImportOptions
+from printkit.importers.shape import ANY, SCALAR, TEXT, Either, conform
 from printkit.importers.text import to_plain
 
-_CAPACITY = re.compile(r"^(.*?)\s*\((\d+)\)\s*$")
+_CAPACITY = re.compile(r"^(.*?)\s*\((\d{1,6})\)\s*$")
+
+_SESSION = {
+    "id": SCALAR,
+    "title": TEXT,
+    "description": TEXT,
+    "startsAt": TEXT,
+    "endsAt": TEXT,
+    "isServiceSession": SCALAR,
+    "roomId": SCALAR,
+    "categoryItems": [SCALAR],
+    "speakers": [Either((SCALAR, {"id": SCALAR}))],
+    "questionAnswers": [
+        {"answerValue": TEXT, "answer": TEXT, "question": TEXT, "questionId": SCALAR}
+    ],
+    "recordingUrl": TEXT,
+    "liveUrl": TEXT,
+}
+SHAPE = {
+    "sessions": [{**_SESSION, "sessions": [_SESSION]}],
+    "rooms": [{"id": SCALAR, "name": TEXT}],
+    "categories": [{"title": TEXT, "type": TEXT, "items": [{"id": SCALAR, "name": TEXT}]}],
+    "speakers": [
+        {
+            "id": SCALAR,
+            "fullName": TEXT,
+            "firstName": TEXT,
+            "lastName": TEXT,
+            "tagLine": TEXT,
+            "bio": TEXT,
+            "profilePicture": TEXT,
+            "links": [{"url": TEXT, "linkType": TEXT, "title": TEXT}],
+            "categoryItems": ANY,
+            "questionAnswers": ANY,
+        }
+    ],
+    "questions": [{"id": SCALAR, "question": TEXT}],
+}
 
 
 def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
@@ -25,9 +63,20 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
         raise PrintkitError(
             f"{options.source_name}: not a Sessionize 'All' view (no sessions list)"
         )
-    tz = zone(options.timezone)
-    builder = EventBuilder(tz, report)
+    doc = conform(doc, SHAPE, options.source_name)
     sessions = _flatten(doc["sessions"])
+    if not sessions:
+        raise PrintkitError(f"{options.source_name}: the Sessionize export holds no sessions")
+    missing = [
+        f"--{k}" for k in ("event-name", "timezone") if not getattr(options, k.replace("-", "_"))
+    ]
+    if missing:
+        raise PrintkitError(
+            f"{options.source_name}: a Sessionize export names neither the event nor its time zone:"
+            f" pass {' and '.join(missing)}"
+        )
+    tz = zone(options.timezone)
+    builder = EventBuilder(tz, report, options.source_name)
 
     rooms: dict = {}
     for r in doc.get("rooms") or []:
@@ -57,11 +106,14 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
         speaker_ids[str(sp.get("id"))] = _speaker(sp, builder, report, items)
 
     for s in sessions:
-        start = parse_datetime(s.get("startsAt"))
+        where = f"sessions[id={s.get('id')}]"
+        start = report.moment(
+            parse_datetime, s.get("startsAt"), options.source_name, where, "startsAt"
+        )
         if start is None:
             report.drop("sessions not scheduled (no startsAt)")
             continue
-        end = parse_datetime(s.get("endsAt"))
+        end = report.moment(parse_datetime, s.get("endsAt"), options.source_name, where, "endsAt")
         track = None
         type_names: list = []
         categories: dict = {}
@@ -118,14 +170,10 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
             video=video,
             links=links,
             extra=extra,
+            where=where,
         )
-    event_name = options.event_name or "Imported event"
-    if not options.event_name:
-        report.note("Sessionize has no event name: pass --event-name / --event-id")
-    if not options.timezone:
-        report.note(
-            "Sessionize times are naive: kept as written (pass --timezone to name the zone)"
-        )
+    builder.require_sessions(len(sessions), "sessions with a startsAt in the sessions list")
+    event_name = options.event_name
     event = {
         "id": options.event_id or slugify(event_name) or "event",
         "name": event_name,
@@ -134,7 +182,7 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
     return builder.finish(event)
 
 
-_MINUTES = re.compile(r"(\d+)\s*(?:min|minutes?)\b", re.I)
+_MINUTES = re.compile(r"(\d{1,6})\s*(?:min|minutes?)\b", re.I)
 
 
 def _pick_type(names: list, length, report: Report) -> str | None:

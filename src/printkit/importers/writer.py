@@ -63,8 +63,13 @@ def _load(path: Path):
         raise PrintkitError(f"{path}: cannot read: {exc}") from None
 
 
-def write_dir(data: dict, target: Path, force: bool = False, replace: bool = False) -> Path:
-    """Event data → `target/` directory; refuses a non-empty target unless force/replace."""
+def write_dir(data: dict, target: Path, force: bool = False, replace: bool = False,
+              check=None) -> Path:  # fmt: skip
+    """Event data → `target/` directory; refuses a non-empty target unless force/replace.
+
+    `check(folder)`, when given, sees the finished temporary folder before it
+    moves into place; whatever it raises leaves nothing written.
+    """
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise PrintkitError(f"{target}: exists and is not a directory")
@@ -79,6 +84,8 @@ def write_dir(data: dict, target: Path, force: bool = False, replace: bool = Fal
         if replace and target.is_dir():
             _copy_other_files(target, tmp)
         os.chmod(tmp, 0o755)
+        if check is not None:
+            check(tmp)
         if target.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
             old.rmdir()
