@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -266,19 +267,30 @@ def all_products(event, output, target, attendees, offline, columns, maps):
 
     photos = PhotoStore(problems=problems, offline=offline)  # fetched and decoded once for all four
     lines = []
+    # The four PDFs are made in a temporary folder and moved into place only when all
+    # four are done: a failure in any leaves nothing behind.
+    near = folder.parent if folder.parent.is_dir() else None
+    stage = Path(tempfile.mkdtemp(prefix=".printkit-all-", dir=near))
     try:
+        try:
+            for name in PRODUCTS:
+                module = importlib.import_module(f"printkit.products.{name}.command")
+                opts = {"target": target, "offline": offline}
+                if name != "cards":
+                    opts["photos"] = photos
+                if name == "badges" and attendees:
+                    opts["attendees"] = attendees
+                    opts["columns"] = column_map(columns, maps)
+                line = module.build(ev, stage / f"{name}.pdf", problems=problems, **opts)
+                lines.append(line.replace(str(stage / name), str(folder / name)))
+        finally:
+            report(problems)
+        problems.raise_if_errors()
+        folder.mkdir(parents=True, exist_ok=True)
         for name in PRODUCTS:
-            module = importlib.import_module(f"printkit.products.{name}.command")
-            opts = {"target": target, "offline": offline}
-            if name != "cards":
-                opts["photos"] = photos
-            if name == "badges" and attendees:
-                opts["attendees"] = attendees
-                opts["columns"] = column_map(columns, maps)
-            lines.append(module.build(ev, folder / f"{name}.pdf", problems=problems, **opts))
+            shutil.move(stage / f"{name}.pdf", folder / f"{name}.pdf")
     finally:
-        report(problems)
-    problems.raise_if_errors()
+        shutil.rmtree(stage, ignore_errors=True)
     click.echo("\n".join(lines))
 
 

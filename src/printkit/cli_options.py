@@ -58,8 +58,10 @@ def output_folder(out: str | None) -> Path:
     if out is None:
         return DEFAULT_OUT_DIR
     p = Path(out)
-    if p.suffix and not p.is_dir():
+    if p.suffix.lower() == ".pdf" and not p.is_dir():  # `some/folder.with.dot` is a folder
         raise PrintkitError(f"{out}: -o takes a folder here (several PDFs are written into it)")
+    if p.exists() and not p.is_dir():
+        raise PrintkitError(f"{out}: exists and is not a folder")
     return p
 
 

@@ -9,6 +9,7 @@ is not read as False.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -143,13 +144,73 @@ def _expanded_size(node, memo: dict) -> int:
     return size
 
 
+MAX_FLOW_DEPTH = 200  # PyYAML's composer recurses: far fewer levels than it can scan
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def too_deep(text: str) -> int | None:
+    """The line where `[`/`{` nesting first exceeds MAX_FLOW_DEPTH, else None.
+
+    PyYAML's pure-Python scanner slows down quadratically with the nesting
+    depth (100,000 levels: seconds), so such text is refused before parsing.
+    Brackets inside quoted strings count too: only hundreds of unmatched
+    ones could trip this.
+    """
+    depth = 0
+    for m in _BRACKETS.finditer(text):
+        if m.group() in "[{":
+            depth += 1
+            if depth > MAX_FLOW_DEPTH:
+                return text.count("\n", 0, m.start()) + 1
+        elif depth:
+            depth -= 1
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(node) -> int | None:
+    """The line of the first scalar holding a lone surrogate (a `"\\uD800"` escape), else None.
+
+    A lone surrogate is no character: no file, PDF or QR code can hold it,
+    so it is refused here, once, where YAML text becomes values.
+    """
+    todo, seen = [node], set()
+    while todo:
+        n = todo.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.ScalarNode):
+            if isinstance(n.value, str) and _SURROGATE.search(n.value):
+                return n.start_mark.line + 1
+        elif isinstance(n, yaml.SequenceNode):
+            todo.extend(reversed(n.value))
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in reversed(n.value):
+                todo.extend((v, k))
+    return None
+
+
 def load_yaml_text(text: str, file: str, problems: Problems):
     """Parse YAML text; on failure record one problem naming file:line and return None."""
     loader = None
+    if (line := too_deep(text)) is not None:
+        problems.error(f"not valid YAML: nested more than {MAX_FLOW_DEPTH} levels deep", file, line)
+        return None
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
         if node is None:
+            return None
+        if (line := lone_surrogate(node)) is not None:
+            problems.error(
+                "a lone surrogate (an escape like \\uD800 on its own) is not a character; "
+                "write the character itself",
+                file,
+                line,
+            )
             return None
         if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
             problems.error(
@@ -203,22 +264,38 @@ def load_yaml_text(text: str, file: str, problems: Problems):
 def read_text(path: Path, problems: Problems) -> str | None:
     """Read a UTF-8 text file (BOM accepted); record a clear problem for anything else."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.error(f"file too large ({size:,} bytes)", path)
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError()
+        if not stat.S_ISREG(info.st_mode):
+            problems.error("not a regular file (a device, pipe or socket), expected a file", path)
             return None
-        data = path.read_bytes()
+        if info.st_size > MAX_FILE_BYTES:
+            problems.error(f"file too large ({info.st_size:,} bytes)", path)
+            return None
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         problems.error("no such file", path)
         return None
     except IsADirectoryError:
         problems.error("is a directory, expected a file", path)
         return None
-    except OSError as e:
-        problems.error(f"cannot read: {e.strerror}", path)
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the name
+        problems.error(f"cannot read: {getattr(e, 'strerror', None) or e}", path)
         return None
-    if b"\x00" in data[:8192]:
-        problems.error("binary data, not a UTF-8 text file", path)
+    if len(data) > MAX_FILE_BYTES:
+        problems.error(f"file too large (over {MAX_FILE_BYTES:,} bytes)", path)
+        return None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
+        problems.error(
+            f"a NUL byte at line {line}, column {column}: binary data, not a UTF-8 text file",
+            path,
+            line,
+        )
         return None
     try:
         text = data.decode("utf-8-sig")

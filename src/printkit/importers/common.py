@@ -124,9 +124,12 @@ def http_url(value: str | None, base: str | None = None) -> str | None:
     value = value.strip()
     if not value:
         return None
-    if base and not urlparse(value).scheme:
-        value = urljoin(base, value)
-    parts = urlparse(value)
+    try:
+        if base and not urlparse(value).scheme:
+            value = urljoin(base, value)
+        parts = urlparse(value)
+    except ValueError:  # "Invalid IPv6 URL" for `http://[bad`
+        return None
     if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in value):
         return value
     return None
@@ -134,7 +137,10 @@ def http_url(value: str | None, base: str | None = None) -> str | None:
 
 def is_relative_ref(value: str | None) -> bool:
     """True for a non-empty value with no URL scheme (a path or bare file name)."""
-    return bool(value and value.strip() and not urlparse(value.strip()).scheme)
+    try:
+        return bool(value and value.strip() and not urlparse(value.strip()).scheme)
+    except ValueError:  # "Invalid IPv6 URL": not a usable reference of any kind
+        return False
 
 
 # Stray formatting characters seen in real exports (FOSDEM: a name ending in U+2069):

@@ -14,7 +14,15 @@ MAX_BYTES = 100 * 1024 * 1024
 
 
 def is_url(source: str) -> bool:
-    return urlparse(source).scheme in ("http", "https")
+    return _scheme(source) in ("http", "https")
+
+
+def _scheme(source: str) -> str:
+    """A source argument's URL scheme ('' for a path); `http://[bad` and the like have none."""
+    try:
+        return urlparse(source).scheme
+    except ValueError:  # "Invalid IPv6 URL"
+        raise PrintkitError(f"{source}: not a valid URL") from None
 
 
 def read_source(source: str, timeout: float = 30.0,
@@ -40,7 +48,7 @@ def read_source(source: str, timeout: float = 30.0,
         if len(data) > MAX_BYTES:
             raise PrintkitError(f"{source}: larger than {MAX_BYTES // 2**20} MB")
         return data, final
-    if urlparse(source).scheme not in ("", "file") and len(urlparse(source).scheme) > 1:
+    if _scheme(source) not in ("", "file") and len(_scheme(source)) > 1:
         raise PrintkitError(f"{source}: only files and http(s) URLs can be imported")
     path = Path(source)
     try:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from printkit.errors import Problems
+from printkit.errors import Problems, quote
 from printkit.yamlsafe import LineDict, LineList
 
 _DECIMAL = re.compile(r"^[0-9]{1,9}$")
@@ -168,7 +168,11 @@ class _Reader:
         return self.check_url(v, d, key, f"{path}.{key}")
 
     def check_url(self, v: str, d, key, path) -> str | None:
-        parts = urlsplit(v)
+        try:
+            parts = urlsplit(v)
+        except ValueError as exc:  # "Invalid IPv6 URL" for `http://[bad`
+            self.err(d, key, path, f"invalid URL {quote(v)} ({exc})")
+            return None
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
             what = f"scheme '{parts.scheme}:'" if parts.scheme else "no scheme"
             self.err(d, key, path, f"invalid URL {v!r} ({what}); only http and https are allowed")

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from printkit.errors import quote
+from printkit.load.local_file import regular_file
 from printkit.load.reader import _Reader
 from printkit.load.sections import _named_section
 from printkit.load.values import _is_image, _links
@@ -74,16 +76,27 @@ def _photo(r: _Reader, d, path: str, base: Path) -> str | None:
     if not photo:
         return None
     where = f"{path}.photo"
-    scheme = urlsplit(photo).scheme
-    if scheme and not re.match(r"^[A-Za-z]:[\\/]", photo):  # C:\photos is a path
+    try:
         parts = urlsplit(photo)
+    except ValueError:  # "Invalid IPv6 URL"
+        r.warn(
+            d, "photo", where, f"photo URL {quote(photo)} is not valid; initials are drawn instead"
+        )
+        return None
+    scheme = parts.scheme
+    if scheme and not re.match(r"^[A-Za-z]:[\\/]", photo):  # C:\photos is a path
         if scheme.lower() in ("http", "https") and parts.netloc:
             return photo
         r.warn(d, "photo", where, f"photo URL {photo!r} is not http(s); initials are drawn instead")
         return None
-    local = base / photo
-    if not local.is_file():
-        r.warn(d, "photo", where, f"photo not found: {photo}; initials are drawn instead")
+    local, why = regular_file(base, photo)
+    if local is None:
+        what = (
+            f"photo not found: {photo}"
+            if why == "file not found"
+            else f"photo {quote(photo)}: {why}"
+        )
+        r.warn(d, "photo", where, f"{what}; initials are drawn instead")
         return None
     if not _is_image(local):
         r.warn(d, "photo", where, f"photo is not an image: {photo}; initials are drawn instead")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from printkit.errors import quote
+from printkit.load.local_file import regular_file
 from printkit.load.reader import _Reader
 
 
@@ -11,9 +13,10 @@ def _local_file(r: _Reader, d, key, path, base: Path) -> Path | None:
     v = r.text(d, key, path)
     if v is None:
         return None
-    p = (base / v).resolve()
-    if not p.is_file():
-        r.warn(d, key, f"{path}.{key}", f"file not found: {v} (drawn without it)")
+    p, why = regular_file(base, v)
+    if p is None:
+        what = f"file not found: {v}" if why == "file not found" else f"{quote(v)}: {why}"
+        r.warn(d, key, f"{path}.{key}", f"{what} (drawn without it)")
         return None
     if not _is_image(p):
         r.warn(d, key, f"{path}.{key}", f"not an image: {v} (drawn without it)")
