@@ -525,8 +525,8 @@ def test_section_file_with_the_wrong_key_is_an_error(runner, tmp_path):
     r = invoke(runner, "validate", tmp_path)
     assert r.exit_code == 1
     assert (
-        "sessions.yaml:1: expected a list under 'sessions:' (or a bare list), found: talks"
-        in r.stderr
+        "sessions.yaml:1: expected a list of sessions under 'sessions:' (or a bare list), "
+        "found the keys: talks" in r.stderr
     )
 
 

@@ -9,12 +9,14 @@ import re
 from pathlib import Path
 
 from printkit.attendee_columns import ColumnMap, record, resolve
-from printkit.errors import PrintkitError, Problems
+from printkit.errors import PrintkitError, Problems, quote
 from printkit.model import ATTENDEE_ROLES, Attendee, Src
 from printkit.yamlsafe import read_text
 
-# Link schemes a phone would run or open locally: never encoded into a badge QR.
-_UNSAFE = re.compile(r"^\s*(?:javascript|vbscript|data|file|blob):", re.IGNORECASE)
+# A QR payload is an http(s) link or plain text (a ticket code). Anything that starts
+# like another scheme (intent:, tel:, sms:, mailto:, WIFI:, javascript:) is refused: a
+# phone would act on it instead of showing it (docs/data-format.md, Attendees).
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 COLUMNS = ("name", "organization", "role", "pronouns", "id", "email", "qr")
 
 
@@ -97,9 +99,10 @@ def load_attendees(
                     continue
                 seen_ids[ident] = first
             qr = rec.get("qr") or None
-            if qr and _UNSAFE.match(qr):
+            scheme = _SCHEME.match(qr or "")
+            if scheme and scheme.group(1).lower() not in ("http", "https"):
                 local.error(
-                    f"QR payload {qr[:40]!r} is a {qr.split(':', 1)[0]}: link; only http(s) "
+                    f"QR payload {quote(qr, 40)} is a {scheme.group(1)}: link; only http(s) "
                     "links (or plain text such as a ticket code) are encoded",
                     file,
                     first,

@@ -193,6 +193,17 @@ def lone_surrogate(node) -> int | None:
     return None
 
 
+def _tab_hint(what: str, text: str, line: int | None) -> str:
+    """PyYAML's "found character '\\t'" → a message saying YAML indents with spaces."""
+    if "'\\t'" not in what:
+        return what
+    lines = text.splitlines()
+    shown = lines[line - 1].replace("\t", "→") if line and line <= len(lines) else ""
+    return "a tab used for indentation; YAML indents with spaces" + (
+        f" (the line: {shown.strip()[:60]!r}, → is the tab)" if shown else ""
+    )
+
+
 def load_yaml_text(text: str, file: str, problems: Problems):
     """Parse YAML text; on failure record one problem naming file:line and return None."""
     loader = None
@@ -250,6 +261,7 @@ def load_yaml_text(text: str, file: str, problems: Problems):
         what = getattr(e, "problem", None) or str(e).splitlines()[0]
         if "expected a single document" in str(e):
             what = "more than one document (a second '---'); put everything in one document"
+        what = _tab_hint(what, text, line)
         problems.error(f"not valid YAML: {what}", file, line)
     except RecursionError:
         problems.error("not valid YAML: nesting too deep", file)

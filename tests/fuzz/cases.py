@@ -159,9 +159,10 @@ def mutated(draw, base, values=NASTY, times=3):
             for key in path:
                 node = node[key]
             if isinstance(node, dict):
-                node[draw(st.sampled_from(["extra", "id", "name", "url", "logo"]))] = draw(values)
+                key = draw(st.sampled_from(["extra", "id", "name", "url", "logo"]))
+                node[key] = copy.deepcopy(draw(values))  # drawn constants stay untouched
                 continue
-        doc = _set(doc, path, draw(values))
+        doc = _set(doc, path, copy.deepcopy(draw(values)))
     return doc
 
 

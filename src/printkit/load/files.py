@@ -58,10 +58,18 @@ def _collect(path: Path, problems: Problems) -> dict[str, list[tuple[str, object
             continue
         if stem and isinstance(data, dict) and stem not in data:
             keys = ", ".join(str(k) for k in data)
+            found_what = f"found the keys: {keys}" if keys else "found an empty mapping ({})"
             problems.error(
-                f"expected a list under '{stem}:' (or a bare list), found: {keys}",
+                f"expected a list of {stem} under '{stem}:' (or a bare list), {found_what}",
                 name,
                 data.line,
+            )
+            continue
+        if stem and not isinstance(data, dict):
+            problems.error(
+                f"expected a list of {stem} under '{stem}:' (or a bare list), got {_kind(data)}",
+                name,
+                getattr(data, "line", 1),
             )
             continue
         if not isinstance(data, dict):
