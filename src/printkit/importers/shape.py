@@ -11,11 +11,13 @@ Keys the spec does not name are left as they are: the importer never reads them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from printkit.errors import PrintkitError, Problem
 
 MAX_SHOWN = 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Leaf:
@@ -77,6 +79,9 @@ def conform(doc, spec, source_name: str):
 def _walk(value, spec, path: str, errors: list):
     if value is None or spec is ANY:
         return value
+    if isinstance(value, str) and _SURROGATE.search(value):
+        errors.append((path, "holds a lone surrogate (a \\uD800-style escape), not a character"))
+        return None
     if spec is TEXT:
         if isinstance(value, str):
             return value
