@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import signal
 import sys
 import time
 from collections import Counter
@@ -52,32 +53,96 @@ def _save(folder: Path, n: int, case: Case, outcome) -> Path:
     return where
 
 
+class Tally:
+    """Counts per (outcome, family), seconds per family, the slowest case, saved reproducers."""
+
+    def __init__(self):
+        self.counts: Counter = Counter()
+        self.seconds: Counter = Counter()
+        self.slowest = (0.0, "")
+        self.saved: list[str] = []
+        self.n = 0
+        self.stopped = False
+
+    def add(self, other: Tally) -> None:
+        self.counts.update(other.counts)
+        self.seconds.update(other.seconds)
+        self.slowest = max(self.slowest, other.slowest)
+        self.saved += other.saved
+        self.n += other.n
+        self.stopped |= other.stopped
+
+    def failures(self) -> int:
+        return sum(n for (code, _), n in self.counts.items() if code not in ("0", "1", "2"))
+
+    def text(self, elapsed: float, how: str) -> str:
+        lines = [
+            f"{self.n} cases in {elapsed:.0f} s ({how})"
+            + (" — stopped early" if self.stopped else "")
+        ]
+        lines.append(f"{'outcome':<12} {'family':<34} cases")
+        lines += [f"{code:<12} {fam:<34} {n}" for (code, fam), n in sorted(self.counts.items())]
+        by_code: Counter = Counter()
+        runs: Counter = Counter()
+        for (code, fam), n in self.counts.items():
+            by_code[code] += n
+            runs[fam] += n
+        lines.append("per outcome: " + ", ".join(f"{k}: {v}" for k, v in sorted(by_code.items())))
+        exit3 = by_code.get("exit-3", 0)
+        lines.append(f"exit 3: {exit3}; other failures: {self.failures() - exit3}")
+        lines.append("mean seconds per family: " + ", ".join(
+            f"{f} {self.seconds[f] / runs[f]:.3f}" for f in sorted(runs)))  # fmt: skip
+        lines.append(f"slowest case: {self.slowest[0]:.2f} s ({self.slowest[1]})")
+        if self.saved:
+            lines.append(f"reproducers ({len(self.saved)}): {', '.join(self.saved[:20])}")
+        return "\n".join(lines)
+
+
 def work(job: int, cases: int, base_seed: int, save: str, queue) -> None:
-    """Run `cases` cases with seed base_seed + job; put the tallies on the queue."""
-    counts: Counter = Counter()
-    seconds: Counter = Counter()
-    state = {"n": 0, "slowest": (0.0, ""), "saved": []}
+    """Run `cases` cases with seed base_seed + job; put the Tally on the queue.
+
+    Every 1,000 cases the tally so far is written to SAVE/progress-job<N>.txt;
+    SIGTERM or Ctrl-C stops the run and still reports what was counted.
+    """
+    tally = Tally()
     started = time.perf_counter()
+    Path(save).mkdir(parents=True, exist_ok=True)
+    progress = Path(save) / f"progress-job{job}.txt"
 
     @seed(base_seed + job)
     @settings(max_examples=cases, database=None, deadline=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))  # fmt: skip
     @given(ANY_CASE)
     def one(case: Case) -> None:
+        if STOP["asked"]:
+            raise KeyboardInterrupt
         outcome = run_case(case)
-        state["n"] += 1
-        counts[(str(outcome.code), f"{case.target}/{case.family}")] += 1
-        seconds[f"{case.target}/{case.family}"] += outcome.seconds
-        if outcome.seconds > state["slowest"][0]:
-            state["slowest"] = (outcome.seconds, case.describe()[:200])
+        tally.n += 1
+        family = f"{case.target}/{case.family}"
+        tally.counts[(str(outcome.code), family)] += 1
+        tally.seconds[family] += outcome.seconds
+        if outcome.seconds > tally.slowest[0]:
+            tally.slowest = (outcome.seconds, case.describe()[:200])
         if outcome.code not in (0, 1, 2):
-            state["saved"].append(str(_save(Path(save), job * 10**7 + state["n"], case, outcome)))
-        if state["n"] % 1000 == 0:
-            rate = state["n"] / (time.perf_counter() - started)
-            print(f"[job {job}] {state['n']} cases, {rate:.0f}/s", file=sys.stderr, flush=True)
+            tally.saved.append(str(_save(Path(save), job * 10**7 + tally.n, case, outcome)))
+        if tally.n % 1000 == 0:
+            elapsed = time.perf_counter() - started
+            print(f"[job {job}] {tally.n} cases, {tally.n / elapsed:.0f}/s", file=sys.stderr,
+                  flush=True)  # fmt: skip
+            progress.write_text(tally.text(elapsed, f"seed {base_seed + job}, so far") + "\n")
 
-    one()
-    queue.put((dict(counts), state["slowest"], state["saved"], state["n"], dict(seconds)))
+    try:
+        one()
+    except KeyboardInterrupt:
+        tally.stopped = True
+    queue.put(tally)
+
+
+STOP = {"asked": False}
+
+
+def _stop(_signum, _frame):
+    STOP["asked"] = True  # checked between cases: printkit itself turns Ctrl-C into exit 130
 
 
 def main(argv=None) -> int:
@@ -87,6 +152,8 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--save", default="fuzz-crashes", help="folder for crash reproducers")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:  # a runaway read then fails as MemoryError (counted as a crash) instead of swapping
         import resource
 
@@ -95,9 +162,7 @@ def main(argv=None) -> int:
         pass
     started = time.perf_counter()
     queue: multiprocessing.Queue = multiprocessing.Queue()
-    share = [
-        args.cases // args.jobs + (1 if i < args.cases % args.jobs else 0) for i in range(args.jobs)
-    ]
+    share = [args.cases // args.jobs + (i < args.cases % args.jobs) for i in range(args.jobs)]
     if args.jobs == 1:
         work(0, args.cases, args.seed, args.save, queue)
         results = [queue.get()]
@@ -111,40 +176,11 @@ def main(argv=None) -> int:
         results = [queue.get() for _ in procs]
         for p in procs:
             p.join()
-    counts: Counter = Counter()
-    saved: list = []
-    slowest = (0.0, "")
-    total = 0
-    seconds: Counter = Counter()
-    for c, slow, s, n, t in results:
-        seconds.update(t)
-        counts.update(c)
-        saved += s
-        slowest = max(slowest, slow)
-        total += n
-    bad = sum(n for (code, _), n in counts.items() if code not in ("0", "1", "2"))
-    print(
-        f"{total} cases in {time.perf_counter() - started:.0f} s (seed {args.seed}, {args.jobs} jobs)"
-    )
-    print(f"{'outcome':<12} {'family':<34} cases")
-    for (code, family), n in sorted(counts.items()):
-        print(f"{code:<12} {family:<34} {n}")
-    by_code = Counter()
-    for (code, _), n in counts.items():
-        by_code[code] += n
-    print("per outcome: " + ", ".join(f"{k}: {v}" for k, v in sorted(by_code.items())))
-    print(f"exit 3: {by_code.get('exit-3', 0)}; other failures: {bad - by_code.get('exit-3', 0)}")
-    runs = Counter()
-    for (_, family), n in counts.items():
-        runs[family] += n
-    print(
-        "mean seconds per family: "
-        + ", ".join(f"{f} {seconds[f] / runs[f]:.3f}" for f in sorted(runs))
-    )
-    print(f"slowest case: {slowest[0]:.2f} s ({slowest[1]})")
-    if saved:
-        print(f"reproducers ({len(saved)}): {', '.join(saved[:20])}")
-    return 1 if bad else 0
+    total = Tally()
+    for t in results:
+        total.add(t)
+    print(total.text(time.perf_counter() - started, f"seed {args.seed}, {args.jobs} jobs"))
+    return 1 if total.failures() else 0
 
 
 if __name__ == "__main__":
