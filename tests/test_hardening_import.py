@@ -260,3 +260,10 @@ def test_a_lone_surrogate_in_json_text_names_its_path(tmp_path):
     text = json.dumps(data)  # ensure_ascii: the "\\ud800" escape a JSON file would hold
     r, out = run(tmp_path, "sessionize", "x.json", text, *SESSIONIZE_OPTS)
     assert "sessions[0].title: holds a lone surrogate" in failed(r, out)
+
+
+def test_sessionize_start_with_an_offset_and_end_without_is_an_error(tmp_path):
+    """Found by tools/fuzz.py (seed 101): the two were subtracted."""
+    data = _put(SESSIONIZE, ("sessions", 0, "startsAt"), "2025-05-06T10:00:00+02:00")
+    r, out = run(tmp_path, "sessionize", "x.json", json.dumps(data), *SESSIONIZE_OPTS)
+    assert "sessions[id=1]: startsAt and endsAt must both have a UTC offset" in failed(r, out)

@@ -114,6 +114,13 @@ def parse(doc: dict, options: ImportOptions, report: Report) -> dict:
             report.drop("sessions not scheduled (no startsAt)")
             continue
         end = report.moment(parse_datetime, s.get("endsAt"), options.source_name, where, "endsAt")
+        if end is not None and (start.tzinfo is None) != (end.tzinfo is None):
+            report.error(
+                "startsAt and endsAt must both have a UTC offset or both have none",
+                options.source_name,
+                where,
+            )
+            continue
         track = None
         type_names: list = []
         categories: dict = {}
