@@ -267,3 +267,23 @@ def test_sessionize_start_with_an_offset_and_end_without_is_an_error(tmp_path):
     data = _put(SESSIONIZE, ("sessions", 0, "startsAt"), "2025-05-06T10:00:00+02:00")
     r, out = run(tmp_path, "sessionize", "x.json", json.dumps(data), *SESSIONIZE_OPTS)
     assert "sessions[id=1]: startsAt and endsAt must both have a UTC offset" in failed(r, out)
+
+
+def test_a_merge_that_does_not_load_changes_nothing(tmp_path, monkeypatch):
+    """--into: the merge is tried on a copy first; a refusal leaves the folder's files as they were."""
+    import printkit.load
+
+    r, out = run(tmp_path, "frab-xml", "s.xml", frab())
+    assert r.exit_code == 0, r.output
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def refuse(path, problems=None):
+        raise PrintkitError([printkit.errors.Problem("bad", str(Path(path) / "sessions.yaml"), 3)])
+
+    monkeypatch.setattr(printkit.load, "load_event", refuse)
+    (tmp_path / "s2.xml").write_text(frab(date="2025-05-06T15:00:00+02:00"))
+    args = ["import", "frab-xml", str(tmp_path / "s2.xml"), "--into", str(out)]
+    r = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert r.exit_code == 1 and f"{out / 'sessions.yaml'}:3: bad" in r.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "s.xml", "s2.xml"]
