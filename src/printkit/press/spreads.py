@@ -3,7 +3,9 @@
 Each source page becomes a form XObject placed on a spread twice the trim
 width, its trim corner at the spread's trim corner (left half) or at the
 spine (right half), moved towards the spine by the sheet's creep. Each
-half is clipped at the spine; on the outer edges the page's bleed shows.
+half is clipped at the spine; on the outer edges the page's bleed shows
+(the form is bounded by the page's BleedBox: qpdf's default, the TrimBox,
+would cut it off).
 Shop spreads keep TrimBox/BleedBox (now the whole spread), get crop marks
 at the outer corners and fold marks at the spine, in registration colour,
 and keep the document's PDF/X output intent and metadata. Links,
@@ -33,6 +35,20 @@ def _trim_origin(page: pikepdf.Page) -> tuple[float, float]:
         box = page.mediabox
     x0, y0, x1, y1 = (float(v) for v in box)
     return min(x0, x1), min(y0, y1)
+
+
+def _bleed_form(page: pikepdf.Page) -> pikepdf.Object:
+    """The page as a form XObject whose bounding box is its bleed box, not its trim box.
+
+    qpdf bounds a page's form by its TrimBox, which would cut the bleed off
+    every outer edge of the spread; the BleedBox (else the MediaBox) keeps it.
+    """
+    form = page.as_form_xobject()
+    box = page.obj.get("/BleedBox")
+    if box is None:
+        box = page.mediabox
+    form.BBox = pikepdf.Array([float(v) for v in box])
+    return form
 
 
 def _registration(doc: pikepdf.Pdf) -> pikepdf.Object:
@@ -67,7 +83,7 @@ def impose_spreads(
         n = len(doc.pages)
         forms = []
         for page in doc.pages:
-            forms.append((page.as_form_xobject(), _trim_origin(page)))
+            forms.append((_bleed_form(page), _trim_origin(page)))
         reg = _registration(doc) if marks else None
         for side, shift in sides(sheets):
             xobjects = pikepdf.Dictionary()
