@@ -17,7 +17,7 @@ from printkit import saddle
 from printkit.errors import Problems
 from printkit.load import load_event
 from printkit.press.spreads import impose_spreads
-from printkit.products import booklet
+from printkit.products.booklet import command as booklet
 from printkit.resources import sample_event_dir
 from printkit.units import MM
 
