@@ -2,19 +2,24 @@
 
 On print targets (cmyk=True) sRGB colours go through the bundled FOGRA39
 profile (relative colorimetric, black point compensation) when it is there,
-else through a plain formula. Neutral greys and black become black ink only
-(text black is 0/0/0/100, never a rich black that would misregister).
+else through a plain formula. Neutral greys (chroma C* under 6, so the
+slightly blue-grey #5F6368 too) and black become tints of black ink only, a
+neutral grey rather than four inks sent through the profile (text black is
+0/0/0/100, never a rich black that would misregister).
 `registration` paints on every plate (crop marks).
 """
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from reportlab.lib.colors import CMYKColor, CMYKColorSep, Color
 
 from printkit.colorspec import NAMED, hex_rgb, is_color  # noqa: F401  (re-exported)
 from printkit.resources import asset
+
+NEUTRAL_CHROMA = 6.0  # CIE C* below which an sRGB colour is a grey and prints as K only
 
 
 def to_color(spec, cmyk: bool):
@@ -55,19 +60,35 @@ def _rgb(key: str) -> Color:
 @cache
 def _cmyk(key: str) -> CMYKColor:
     r, g, b = hex_rgb(key)
-    if r == g == b:
-        return CMYKColor(0, 0, 0, _grey_k(r))
+    lstar, a, b_ = srgb_lab(r, g, b)
+    if math.hypot(a, b_) < NEUTRAL_CHROMA:
+        return CMYKColor(0, 0, 0, _k_for_lightness(lstar))
     c, m, y, k = _icc_cmyk(r, g, b) or _formula_cmyk(r, g, b)
     return CMYKColor(round(c, 4), round(m, 4), round(y, 4), round(k, 4))
 
 
-def _grey_k(v: int) -> float:
-    """sRGB grey level → black ink coverage that prints about as light (K only)."""
-    lin = v / 255
-    lin = lin / 12.92 if lin <= 0.04045 else ((lin + 0.055) / 1.055) ** 2.4
-    # L* of the grey; a K tint of t reaches roughly L* = 100 - t * 84 on coated stock.
-    fy = lin ** (1 / 3) if lin > 0.008856 else 7.787 * lin + 16 / 116
-    lstar = 116 * fy - 16
+def srgb_lab(r: float, g: float, b: float) -> tuple[float, float, float]:
+    """sRGB 0..255 → CIE L*a*b* (D65)."""
+
+    def lin(v: float) -> float:
+        f = v / 255
+        return f / 12.92 if f <= 0.04045 else ((f + 0.055) / 1.055) ** 2.4
+
+    rl, gl, bl = lin(r), lin(g), lin(b)
+    x = (0.4124 * rl + 0.3576 * gl + 0.1805 * bl) / 0.95047
+    y = 0.2126 * rl + 0.7152 * gl + 0.0722 * bl
+    z = (0.0193 * rl + 0.1192 * gl + 0.9505 * bl) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _k_for_lightness(lstar: float) -> float:
+    """L* of a grey → black ink coverage that prints about as light (K only)."""
+    # a K tint of t reaches roughly L* = 100 - t * 84 on coated stock
     return round(min(1.0, max(0.0, (100 - lstar) / 84)), 4)
 
 

@@ -3,7 +3,8 @@
 A Surface is one piece (badge, sign, page) on a Press. Coordinates are
 points with the origin at the bottom-left corner of the trim; the Press has
 already moved the canvas there. Colours are specs (`#1F3A93`, `black`)
-turned into CMYK on print targets and RGB otherwise.
+turned into CMYK on print targets and RGB otherwise; text colours keep to
+the inks their size allows (press/inks.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from printkit import fit as _fit
 from printkit.i18n import current
 from printkit.press import text as _text
 from printkit.press.color import to_color
+from printkit.press.inks import text_ink
 from printkit.press.target import Target
 from printkit.units import MM
 
@@ -110,7 +112,7 @@ class Surface:
         self._check_glyphs(s, "text")
         c = self.canvas
         c.saveState()
-        self._text_fill(color)
+        self._text_fill(color, size)
         width = _text.draw_line(c, x, y, s, size, bold=bold, align=_align(align))
         c.restoreState()
         return width
@@ -186,7 +188,7 @@ class Surface:
         ax = _anchor_x(x, w, align)
         c = self.canvas
         c.saveState()
-        self._text_fill(color)
+        self._text_fill(color, size)
         for i, ln in enumerate(lines):
             _text.draw_line(c, ax, first - i * line_h, ln, size, bold=bold, align=_align(align))
         c.restoreState()
@@ -217,7 +219,7 @@ class Surface:
         self._check_glyphs(s or "", "text")
         c = self.canvas
         c.saveState()
-        self._text_fill(color)
+        self._text_fill(color, size)
         n = 0
         rest = ""
         for pi, para in enumerate(paras):
@@ -236,9 +238,16 @@ class Surface:
         c.restoreState()
         return n * line_h, rest
 
-    def _text_fill(self, color) -> None:
-        """Set the text colour; on print targets pure black text overprints (no white halo)."""
+    def _text_fill(self, color, size: float) -> None:
+        """Set the colour of text of `size` points.
+
+        On print targets the colour keeps to the inks its size allows (one
+        under 9 pt, two under 12 pt: press/inks.py), and pure black text
+        overprints (no white halo).
+        """
         fc = self.color(color)
+        if self.target.cmyk and fc is not None:
+            fc = text_ink(fc, size)
         self.canvas.setFillColor(fc)
         if self.target.cmyk and fc is not None and _is_pure_black(fc):
             self.canvas.setFillOverprint(True)

@@ -54,7 +54,7 @@ def draw_text(surface, x, y, s, size, bold=False, color=style.INK, align="left")
     c.saveState()
     fill = getattr(surface, "_text_fill", None)
     if fill is not None:
-        fill(color)
+        fill(color, size)
     else:
         c.setFillColor(surface.color(color))
     c.setFont(fonts.BOLD if bold else fonts.REGULAR, size)
