@@ -1,4 +1,5 @@
-"""Ink per text size on shop output: under 9 pt one ink, under 12 pt at most two; greys K only.
+"""Ink per text size on shop output: under 9 pt one ink, under 12 pt at most two; greys K only;
+reversed (white) text at least 9 pt and bold below 12 pt.
 
 Measured from the content streams (tests/text_inks.py: colour operator,
 Tf size, colour space) of every product built from the sample and from a
@@ -91,3 +92,14 @@ def test_no_small_text_in_too_many_inks(which, request):
         v = ink_violations(items)
         assert not v["over 1 ink under 9 pt"], (name, v["over 1 ink under 9 pt"][:3])
         assert not v["over 2 inks under 12 pt"], (name, v["over 2 inks under 12 pt"][:3])
+
+
+@pytest.mark.parametrize("which", ["sample_items", "stress_items"])
+def test_reversed_text_is_9_pt_and_bold_below_12(which, request):
+    products = request.getfixturevalue(which)
+    whites = [t for items in products.values() for t in items if t.white]
+    assert len(whites) > 20  # bands, role words, cover lines: white text is there and measured
+    for name, items in products.items():
+        v = ink_violations(items)
+        assert not v["white under 9 pt"], (name, v["white under 9 pt"][:3])
+        assert not v["white regular under 12 pt"], (name, v["white regular under 12 pt"][:3])

@@ -25,6 +25,7 @@ class TextItem:
     space: str  # DeviceCMYK, DeviceGray, DeviceRGB, Separation:<name>, ...
     color: tuple[float, ...]
     text: bytes
+    font: str = ""  # BaseFont, subset prefix included
 
     @property
     def inks(self) -> int:
@@ -87,6 +88,7 @@ def _walk(content, resources, page_no, ctm, out) -> None:
     stack = []
     tm = lm = (1, 0, 0, 1, 0, 0)
     size = 0.0
+    font = ""
     leading = 0.0
     for operands, op in pikepdf.parse_content_stream(content):
         o = str(op)
@@ -111,6 +113,10 @@ def _walk(content, resources, page_no, ctm, out) -> None:
             tm = lm = (1, 0, 0, 1, 0, 0)
         elif o == "Tf":
             size = float(operands[1])
+            fdict = (
+                resources.get("/Font", {}).get(str(operands[0])) if resources is not None else None
+            )
+            font = str(fdict.get("/BaseFont", "")) if fdict is not None else ""
         elif o == "TL":
             leading = float(operands[0])
         elif o == "Tm":
@@ -133,7 +139,7 @@ def _walk(content, resources, page_no, ctm, out) -> None:
                 if isinstance(arg, pikepdf.Array)
                 else bytes(arg)
             )
-            out.append(TextItem(page_no, size * scale, state["space"], state["color"], raw))
+            out.append(TextItem(page_no, size * scale, state["space"], state["color"], raw, font))
         elif o == "Do" and resources is not None:
             xo = resources.get("/XObject", {}).get(str(operands[0]))
             if xo is not None and xo.get("/Subtype") == "/Form":
@@ -151,9 +157,13 @@ def text_items(pdf: Path | str) -> list[TextItem]:
 
 
 def ink_violations(items: list[TextItem]) -> dict[str, list[TextItem]]:
-    """The items breaking the press rules: > 1 ink under 9 pt, > 2 under 12 pt, white under 9 pt."""
+    """The items breaking the press rules: > 1 ink under 9 pt, > 2 under 12 pt, white under 9 pt,
+    white under 12 pt in a regular (not bold) face."""
     return {
         "over 1 ink under 9 pt": [t for t in items if t.size < 9 - 1e-6 and t.inks > 1],
         "over 2 inks under 12 pt": [t for t in items if t.size < 12 - 1e-6 and t.inks > 2],
         "white under 9 pt": [t for t in items if t.size < 9 - 1e-6 and t.white],
+        "white regular under 12 pt": [
+            t for t in items if t.size < 12 - 1e-6 and t.white and "bold" not in t.font.lower()
+        ],
     }

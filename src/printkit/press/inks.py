@@ -5,7 +5,9 @@ rule a prepress desk applies: text under 9 pt uses one ink, under 12 pt at
 most two; larger text and areas keep the full colour. `text_ink` finds the
 allowed ink combination closest to the full colour (CIE76 ΔE in Lab, through
 the bundled FOGRA39 profile; a plain formula without it): a grey becomes a
-K tint, a navy a cyan-magenta or cyan-black mix, an orange magenta-yellow.
+K tint, a navy a cyan-black mix, an orange magenta-yellow. `reversed_type`
+gives white text on a band the size and weight it needs (9 pt, bold below 12);
+where smaller white text cannot be avoided the band takes `at_most_inks(c, 2)`.
 """
 
 from __future__ import annotations
@@ -46,7 +48,13 @@ def text_ink(c, size: float):
     """
     if type(c) is not CMYKColor:  # CMYKColorSep (spot, registration) is a subclass: leave it
         return c
-    n = inks_allowed(size)
+    return at_most_inks(c, inks_allowed(size))
+
+
+def at_most_inks(c, n: int):
+    """`c` printed with at most `n` process inks (the nearest such colour); non-CMYK unchanged."""
+    if type(c) is not CMYKColor:
+        return c
     cmyk = (c.cyan, c.magenta, c.yellow, c.black)
     if ink_count(cmyk) <= n:
         return c
@@ -113,3 +121,13 @@ def _cmyk_to_lab():
         )
     except (OSError, ImageCms.PyCMSError):
         return None
+
+
+REVERSED_MIN = 9.0  # pt: white text reversed out of a four-colour band is at least this big…
+REVERSED_REGULAR_MIN = 12.0  # …and bold below this size
+
+
+def reversed_type(size: float, bold: bool) -> tuple[float, bool]:
+    """(size, bold) for white text on a colour band: at least 9 pt, and bold below 12 pt."""
+    size = max(size, REVERSED_MIN)
+    return size, bold or size < REVERSED_REGULAR_MIN

@@ -16,6 +16,7 @@ from printkit.i18n import N_, tr
 from printkit.model import Event, Session
 from printkit.press import text as _text
 from printkit.press.color import hex_rgb
+from printkit.press.inks import at_most_inks, reversed_type
 from printkit.press.surface import Surface
 from printkit.products import style
 from printkit.products.badges.geometry import (
@@ -158,6 +159,8 @@ class BadgeArt:
         self.schedule = self.event.schedule_url or self.event.url
         # the brand colour for small text on white, when it reads there
         self.accent = self.band_color if on_color(self.band_color) == "white" else style.INK
+        # white band text is 9 pt (bold below 12) where the band has room; else the band is 2 inks
+        self.reversed_room = self._band_room() >= _reversed_need(self.layout.band)
 
     # -- pieces ------------------------------------------------------------------
 
@@ -186,7 +189,10 @@ class BadgeArt:
         lay, f = self.layout, self.face
         if hex_rgb(lay.colors.paper) != (255, 255, 255):
             s.bleed_rect(0, 0, f.width, f.height, lay.colors.paper)
-        s.bleed_rect(f.band.x, f.band.y, f.band.w, f.band.h, self.band_color)
+        band_fill = self.band_color
+        if on_color(band_fill) == "white" and not self.reversed_room:
+            band_fill = at_most_inks(s.color(band_fill), 2)
+        s.bleed_rect(f.band.x, f.band.y, f.band.w, f.band.h, band_fill)
         self._band_text(s)
         fill = style.role_color(self.event, role)
         s.bleed_rect(f.role.x, f.role.y, f.role.w, f.role.h, fill)
@@ -212,16 +218,27 @@ class BadgeArt:
             dates = style.date_range(ev)
             if ev.venue.city:
                 dates = f"{dates} · {ev.venue.city}"
-            s.fit(dates, m, bottom, f.width - 2 * m, band.dates_size * 1.2, band.dates_size,
-                  band.dates_size * 0.75, color=ink, align=align, valign="bottom",
-                  what="band dates")  # fmt: skip
-            bottom += band.dates_size * 1.2 + band.dates_size * 0.4
+            size, bold, least = band.dates_size, False, band.dates_size * 0.75
+            if ink == "white" and self.reversed_room:  # reversed: 9 pt at least, bold below 12
+                size, bold = reversed_type(size, bold)
+                least = max(least, size)
+            s.fit(dates, m, bottom, f.width - 2 * m, size * 1.2, size, least, bold=bold,
+                  color=ink, align=align, valign="bottom", what="band dates")  # fmt: skip
+            bottom += size * 1.2 + size * 0.4
         box = Box(m, bottom, f.width - 2 * m, max(1.0, top - bottom))
         if ev.logo and self._logo(s, box, align):
             return
-        s.fit(ev.name, box.x, box.y, box.w, box.h, band.wordmark_size, band.wordmark_min,
+        least = band.wordmark_min
+        if ink == "white" and self.reversed_room:
+            least = reversed_type(least, True)[0]
+        s.fit(ev.name, box.x, box.y, box.w, box.h, max(band.wordmark_size, least), least,
               max_lines=2, bold=True, color=ink, align=align, valign="middle",
               what="event name")  # fmt: skip
+
+    def _band_room(self) -> float:
+        """Height the band's text may use, from the safe line at the top to the band's foot."""
+        lay, f = self.layout, self.face
+        return f.height - lay.safe - (f.band.y + min(lay.safe, f.band.h * 0.18))
 
     def _logo(self, s: Surface, box: Box, align: str) -> bool:
         img = s.press.photos.load(str(self.event.logo))
@@ -523,3 +540,12 @@ def _height(blocks) -> float:
 
 def _replace_after(b: Block, after: float) -> Block:
     return Block(b.lines, b.size, b.bold, b.color, b.leading, after, b.asc, b.desc)
+
+
+def _reversed_need(band) -> float:
+    """Band height for reversed text at its legible minimum: a 9 pt bold name and date line."""
+    size = max(band.wordmark_min, 9.0)
+    need = _text.cap_height(size, True) * 1.4
+    if band.dates:
+        need += max(band.dates_size, 9.0) * 1.6
+    return need

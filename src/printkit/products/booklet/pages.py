@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from printkit.i18n import tr
 from printkit.press.color import tint
+from printkit.press.inks import reversed_type
 from printkit.products import style
 from printkit.products.booklet.flow import Block
 from printkit.products.booklet.parts import Stack, baseline, dots, draw_text, lines_of, measure
@@ -113,7 +114,8 @@ def cover(surface, ctx) -> None:
     place = ", ".join(x for x in (ev.venue.name, ev.venue.city) if x)
     fy = m + 2 * MM
     if place:
-        draw_text(surface, m, fy, place, L.lead, color=tint("#FFFFFF", 1.0))
+        size, bold = reversed_type(L.lead, False)
+        draw_text(surface, m, fy, place, size, bold=bold, color="white")
         fy += L.lead * 1.5
     draw_text(surface, m, fy, style.date_range(ev), L.h2, bold=True, color="white")
 

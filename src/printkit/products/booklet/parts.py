@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from printkit.fit import ELLIPSIS, wrap
 from printkit.press import fonts
 from printkit.press import text as ptext
-from printkit.press.color import hex_rgb
+from printkit.press.color import hex_rgb, tint
 from printkit.products import style
 from printkit.products.booklet.flow import Block, split_lines
 
@@ -262,13 +262,19 @@ def _lines_block(lines, size, bold, color, leading, space_before, para_gap) -> B
 
 
 def chip(surface, x: float, y_top: float, label: str, fill: str, size: float) -> float:
-    """A small coloured label (track chip) with its top-left at (x, y_top); returns its width."""
+    """A small label (track chip) with its top-left at (x, y_top); returns its width.
+
+    Its text is too small to reverse out white (press/inks.py), so the chip is a
+    light tint of `fill` with a bar of the full colour at its left and dark text.
+    """
     pad = size * 0.55
     h = size * 1.55
-    w = measure(label, size, True) + 2 * pad
-    surface.rect(x, y_top - h, w, h, fill=fill, radius=h * 0.22)
-    draw_text(surface, x + pad, baseline(y_top, size, 1.55, True), label, size, bold=True,
-                 color=on_color(fill))  # fmt: skip
+    bar = size * 0.3
+    w = measure(label, size, True) + 2 * pad + bar
+    surface.rect(x, y_top - h, w, h, fill=tint(fill, 0.22), radius=h * 0.22)
+    surface.rect(x, y_top - h, bar, h, fill=fill)
+    draw_text(surface, x + bar + pad, baseline(y_top, size, 1.55, True), label, size, bold=True,
+                 color=style.INK)  # fmt: skip
     return w
 
 

@@ -16,6 +16,7 @@ from printkit import fit as _fit
 from printkit.i18n import tr
 from printkit.model import Event, Room, Session
 from printkit.press import text as _text
+from printkit.press.inks import reversed_type
 from printkit.press.surface import Surface
 from printkit.products import overnight, style
 from printkit.products.parts import (
@@ -250,12 +251,14 @@ def draw_room_page(
     s.bleed_rect(0, H - st.band, W, st.band, fill=brand)
     base = H - st.band / 2 - _text.cap_height(st.band_text, True) / 2
     venue = event.venue.name or ""
-    vw = min(_text.measure(venue, st.band_text * 0.85), (W - 2 * m) * 0.4) if venue else 0
+    vsize, vbold = reversed_type(st.band_text * 0.85, False)  # white on the band
+    vw = min(_text.measure(venue, vsize, vbold), (W - 2 * m) * 0.4) if venue else 0
     quiet_text(s, event.name, m, base + _text.cap_height(st.band_text, True), W - 2 * m - vw - 6 * MM,
                st.band_text, st.band_text * 0.7, bold=True, color="white")  # fmt: skip
     if venue:
-        quiet_text(s, venue, W - m - vw, base + _text.cap_height(st.band_text * 0.85), vw,
-                   st.band_text * 0.85, st.band_text * 0.6, color="white", align="right")  # fmt: skip
+        quiet_text(s, venue, W - m - vw, base + _text.cap_height(vsize, vbold), vw, vsize,
+                   reversed_type(st.band_text * 0.6, vbold)[0], bold=vbold, color="white",
+                   align="right")  # fmt: skip
 
     # room name, date and floor
     top = H - st.band - 8 * MM
