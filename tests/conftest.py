@@ -73,3 +73,30 @@ def realdata():
 def invoke(runner, *args):
     """Run printkit with args; return the click Result (stdout and stderr apart)."""
     return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+PREPRESS_PRODUCTS = ("badges", "booklet", "cards", "signs")
+
+
+@pytest.fixture(scope="session")
+def prepress_outputs(tmp_path_factory):
+    """Shop PDFs of every product for the sample and the stress event (tests/stress_event.py),
+    built once per session: {"sample"|"stress": {product: (pdf path, stderr)}}."""
+    from stress_event import write_stress_event
+
+    from printkit.resources import sample_event_dir
+
+    root = tmp_path_factory.mktemp("prepress")
+    (root / "stress").mkdir()
+    events = {"sample": sample_event_dir(), "stress": write_stress_event(root / "stress")}
+    out = {}
+    for which, event in events.items():
+        out[which] = {}
+        for product in PREPRESS_PRODUCTS:
+            pdf = root / f"{which}-{product}.pdf"
+            r = CliRunner().invoke(
+                cli, [product, str(event), "-o", str(pdf)], catch_exceptions=False
+            )
+            assert r.exit_code == 0, r.output + r.stderr
+            out[which][product] = (pdf, r.stderr)
+    return out

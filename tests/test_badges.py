@@ -392,7 +392,7 @@ def _a6_with(tmp_path, name, old, new):
 
 
 def test_a_qr_too_small_for_the_target_is_one_layout_error(tmp_path, runner):
-    lay = _a6_with(tmp_path, "u6.yaml", "  size: 22mm", "  size: 2mm")
+    lay = _a6_with(tmp_path, "u6.yaml", "  size: 22mm\n  max: 32mm", "  size: 2mm\n  max: 2mm")
     out = tmp_path / "b.pdf"
     res = invoke(runner, "badges", SAMPLE, "--layout", lay, "--offline", "-o", out)
     assert res.exit_code == 1 and not out.exists()

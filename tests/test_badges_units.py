@@ -266,15 +266,15 @@ def test_a_qr_falls_back_to_ec_l_before_it_is_dropped_and_the_need_rounds_up(sam
 
     art = BadgeArt(sample, load_badge_layout("a6"))
     box = Box(0, 0, 20 * MM, 20 * MM)
-    short, mid, long_ = ("https://example.org/" + "x" * n for n in (30, 140, 200))
-    need = {u: _qr.min_size_for(u, "M", 0.33 * MM) / MM for u in (mid, long_)}
-    assert 20 < need[mid] < 20.5 and need[long_] > 22  # M is too big for both
+    short, mid, long_ = ("https://example.org/" + "x" * n for n in (30, 100, 200))
+    need = {u: _qr.min_size_for(u, "M", 0.4 * MM) / MM for u in (mid, long_)}
+    assert 20 < need[mid] < 21.5 and need[long_] > 22  # M is too big for both (0.4 mm modules)
     s = _QRSurface()
     assert art.qr(s, box, short, None) and s.drawn == ["M"]  # M stays the default
     assert art.qr(s, box, mid, None) and s.drawn == ["M", "L"]  # L fits: kept, not dropped
     assert not art.qr(s, box, long_, None) and s.drawn == ["M", "L"]
     (w,) = [str(p) for p in s.problems.warnings]
-    assert "too long for a 20 mm code (it needs 21 mm)" in w, w  # L's 20.1 mm, rounded up
+    assert "too long for a 20 mm code (it needs 25 mm)" in w, w  # L's 24.4 mm, rounded up
 
 
 def test_sort_by_surname_ignores_nicknames_and_reads_surname_comma_given():

@@ -9,12 +9,9 @@ stress event (long names and URLs, Arabic, Hebrew, Devanagari, CJK names).
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
-from stress_event import write_stress_event
 from text_inks import ink_violations, text_items
 
-from printkit.cli import cli
 from printkit.press.color import to_color
 from printkit.press.inks import ink_count, inks_allowed, text_ink
 
@@ -56,37 +53,17 @@ def test_spot_registration_and_screen_colours_pass_unchanged():
     assert text_ink(CMYKColor(0, 0, 0, 1), 6) == CMYKColor(0, 0, 0, 1)
 
 
-PRODUCTS = ("badges", "booklet", "cards", "signs")
-
-
-def _build_all(event, out, products=PRODUCTS):
-    out.mkdir(exist_ok=True)
-    items = {}
-    for product in products:
-        pdf = out / f"{product}.pdf"
-        args = [product, str(event), "-o", str(pdf)]
-        r = CliRunner().invoke(cli, args, catch_exceptions=False)
-        assert r.exit_code == 0, r.output + r.stderr
-        items[product] = text_items(pdf)
-    return items
-
-
 @pytest.fixture(scope="module")
-def sample_items(tmp_path_factory):
-    from printkit.resources import sample_event_dir
-
-    return _build_all(sample_event_dir(), tmp_path_factory.mktemp("sample"))
-
-
-@pytest.fixture(scope="module")
-def stress_items(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("stress")
-    return _build_all(write_stress_event(folder), folder / "out", ("booklet", "cards", "signs"))
+def measured(prepress_outputs):
+    return {
+        which: {product: text_items(pdf) for product, (pdf, _) in products.items()}
+        for which, products in prepress_outputs.items()
+    }
 
 
-@pytest.mark.parametrize("which", ["sample_items", "stress_items"])
-def test_no_small_text_in_too_many_inks(which, request):
-    products = request.getfixturevalue(which)
+@pytest.mark.parametrize("which", ["sample", "stress"])
+def test_no_small_text_in_too_many_inks(which, measured):
+    products = measured[which]
     for name, items in products.items():
         assert sum(t.size < 12 for t in items) > 50, name  # the measure sees small text
         v = ink_violations(items)
@@ -94,9 +71,9 @@ def test_no_small_text_in_too_many_inks(which, request):
         assert not v["over 2 inks under 12 pt"], (name, v["over 2 inks under 12 pt"][:3])
 
 
-@pytest.mark.parametrize("which", ["sample_items", "stress_items"])
-def test_reversed_text_is_9_pt_and_bold_below_12(which, request):
-    products = request.getfixturevalue(which)
+@pytest.mark.parametrize("which", ["sample", "stress"])
+def test_reversed_text_is_9_pt_and_bold_below_12(which, measured):
+    products = measured[which]
     whites = [t for items in products.values() for t in items if t.white]
     assert len(whites) > 20  # bands, role words, cover lines: white text is there and measured
     for name, items in products.items():

@@ -148,7 +148,9 @@ def lang_option(f):
 
 
 def strict_option(f):
-    return click.option("--strict", is_flag=True, help="Treat every warning as an error.")(f)
+    return click.option(
+        "--strict", is_flag=True, help="Treat every warning as an error (then nothing is written)."
+    )(f)
 
 
 def offline_option(f):
@@ -183,14 +185,23 @@ def report(problems: Problems) -> None:
 def run_product(
     build, event: str | None, output: str | None, default_name: str, strict: bool = False, **options
 ) -> Path:
-    """Load EVENT, call a product's build function, print its summary. Returns the PDF path."""
+    """Load EVENT, call a product's build function, print its summary. Returns the PDF path.
+
+    With `strict`, a warning while loading or drawing (a QR code left out, a
+    title shortened) is an error: nothing is written.
+    """
     problems = Problems()
     ev = load(resolve_event_path(event), problems, strict)
     out = output_path(output, default_name)
     try:
         summary = build(ev, out, problems=problems, **options)
     finally:
-        report(problems)
+        if not (strict and problems.items):
+            report(problems)
+    if strict and problems.items:
+        if out.is_file():
+            out.unlink()
+        problems.raise_if_errors(strict=True)
     problems.raise_if_errors(strict=False)
     click.echo(summary)
     return out

@@ -23,8 +23,10 @@ from printkit.units import MM
 __all__ = [
     "EC_LEVELS",
     "MIN_MODULE_MM",
+    "PREFERRED_MODULE_MM",
     "QRTooSmall",
     "draw_qr",
+    "grown_size",
     "min_size_for",
     "module_count",
     "qr_matrix",
@@ -42,10 +44,13 @@ EC_LEVELS = {
 }
 
 # Smallest module (one QR square) to accept per target, in millimetres.
-# Print shops commonly ask for at least 0.33 mm (13 mil) per module for offset
-# printing; office lasers and inkjets spread toner and ink a little, so they get
-# more headroom; a screen PDF is zoomable, so nothing is enforced there.
-MIN_MODULE_MM = {"shop": 0.33, "office": 0.4, "screen": 0.0}
+# A prepress desk queries shop codes under 0.4 mm a module (a phone must read
+# them from a badge at arm's length and a sign across a corridor); office
+# lasers and inkjets spread toner and ink, so the same; a screen PDF is
+# zoomable, so nothing is enforced there. Where a block has room, codes grow
+# to the preferred module (`grown_size`).
+MIN_MODULE_MM = {"shop": 0.4, "office": 0.4, "screen": 0.0}
+PREFERRED_MODULE_MM = {"shop": 0.5, "office": 0.5, "screen": 0.0}
 
 
 class QRTooSmall(PrintkitError):
@@ -351,6 +356,28 @@ def module_count(payload: str, ec: str = "M") -> int:
 def min_size_for(payload: str, ec: str = "M", min_module: float = 0.0) -> float:
     """Smallest side (same unit as min_module) that keeps modules >= min_module, quiet zone included."""
     return (module_count(payload, ec) + 2 * QUIET) * min_module
+
+
+def grown_size(
+    payload: str, size: float, most: float, target: str, ecs: tuple[str, ...] = ("M", "L")
+) -> tuple[float, str] | None:
+    """(side, error correction) for a code planned at `size` that may grow up to `most` (points).
+
+    The side is at least `size`; it grows until the modules reach the
+    target's preferred size (0.5 mm on shop) where `most` allows, else the
+    minimum (0.4 mm). Level M first, L when only L fits. None when no level
+    fits even at `most` (or the payload is too long for any QR code).
+    """
+    most = max(most, size)
+    for module in (PREFERRED_MODULE_MM.get(target, 0.0), MIN_MODULE_MM.get(target, 0.0)):
+        for ec in ecs:
+            try:
+                need = min_size_for(payload, ec, module * MM)
+            except (exceptions.DataOverflowError, ValueError):
+                continue
+            if need <= most + 1e-6:
+                return max(size, need), ec
+    return None
 
 
 # --------------------------------------------------------------------------- geometry

@@ -30,6 +30,7 @@ from printkit.cli_options import (
     paper_option,
     resolve_event_path,
     run_product,
+    strict_option,
 )
 from printkit.errors import PrintkitError, Problems
 from printkit.i18n import localized
@@ -253,7 +254,8 @@ def _typical(payloads: Sequence[str]) -> str | None:
 def check_qr_sizes(
     lay: BadgeLayout, path: Path, target: str, badges, schedule: str | None, back: bool
 ) -> None:
-    """Raise one located error per layout QR size too small for a typical payload on `target`."""
+    """Raise one located error per layout QR size too small for a typical payload on `target`,
+    even grown to the layout's `qr.max`."""
     from printkit.press import qr as _qr
     from printkit.units import MM
 
@@ -277,7 +279,7 @@ def check_qr_sizes(
             need = _qr.min_size_for(payload, "M", module)
         except Exception:  # a payload too long for any QR: warned per person while drawing
             continue
-        if need > size + 1e-6:
+        if need > max(size, lay.qr.max) + 1e-6:  # codes grow up to qr.max for long payloads
             line, raw = key_line(path, key)
             shown = raw or f"{size / MM:g}mm"
             errs.error(f"{shown} is below the printable minimum for this target (needs "
@@ -372,8 +374,9 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @offline_option
 @lang_option
 @attendee_columns_options
+@strict_option
 def command(event, attendees, layout, paper, sheet, target, duplex, start_at, only, roles, sort,
-            output, offline, columns, maps):  # fmt: skip
+            output, offline, columns, maps, strict):  # fmt: skip
     """Speaker and attendee badges: shop pages, or n-up sheets and label stock."""
     if paper and sheet:
         raise PrintkitError("--paper and --sheet both choose the paper: give one of them")
@@ -401,6 +404,7 @@ def command(event, attendees, layout, paper, sheet, target, duplex, start_at, on
         offline=offline,
         attendees=attendees,
         columns=column_map(columns, maps),
+        strict=strict,
     )
 
 

@@ -154,6 +154,7 @@ class BadgeArt:
 
     def __post_init__(self):
         self.cut_titles: set[str] = set()  # sessions whose title was shortened (warned once)
+        self.dropped: set[tuple[str, str]] = set()  # QR codes left out (warned once each)
         self.face: Face = face(self.layout)
         self.band_color = self.layout.colors.band or self.event.colors.primary
         self.schedule = self.event.schedule_url or self.event.url
@@ -263,12 +264,16 @@ class BadgeArt:
         self.art(s, b.role)
         # no disc for a name without letters (it would print as an empty circle)
         photo = b.is_speaker and lay.photo.show and bool(b.photo or _text.initials(b.name))
-        qr = bool(b.qr) and lay.qr.show
-        room = front_boxes(lay, f, photo, qr).text
+        qs = None
+        if b.qr and lay.qr.show:  # grown for a long payload, up to the layout's qr.max
+            c = f.content
+            qs = self._grown(s, b.qr, lay.qr.size, min(lay.qr.max, c.w, c.h), b)
+        qr = qs is not None
+        room = front_boxes(lay, f, photo, qr, qr_size=qs).text
         blocks = self._name_blocks(b, room.w)
         while len(blocks) > 1 and _height(blocks) > room.h:
             blocks = blocks[:-1]  # organization, then pronouns, give way to the name
-        boxes = front_boxes(lay, f, photo, qr, _height(blocks))
+        boxes = front_boxes(lay, f, photo, qr, _height(blocks), qr_size=qs)
         if boxes.photo is not None:
             p = boxes.photo
             s.photo(p.x, p.y, p.w, p.h, b.photo, style.plain_name(b.name),
@@ -323,6 +328,24 @@ class BadgeArt:
             for line, y in zip(blk.lines, ys, strict=True):
                 s.text(x, y, line, blk.size, bold=blk.bold, color=blk.color, align=align)
 
+    def _grown(self, s: Surface, payload: str, size: float, most: float, b: Badge | None,
+               what: str = "QR code") -> float | None:  # fmt: skip
+        """The side of a code planned at `size` grown for `payload` up to `most`; None (warned)
+        when even `most` holds no code with modules at the target's minimum."""
+        from printkit.press import qr as _qr
+
+        got = _qr.grown_size(payload, size, most, s.target.name)
+        if got is not None:
+            return got[0]
+        src = b.src if b is not None else None
+        who = f" on {b.name}'s badge" if b is not None else " on the badges"
+        if (what, payload) not in self.dropped:
+            self.dropped.add((what, payload))
+            s.problems.warn(f"{what}{who} left out: {_short(payload)!r} is too long for a code of "
+                            f"at most {most / MM:.0f} mm ({self.layout.name} layout)",
+                            src.file if src else None, src.line if src else None, "qr")  # fmt: skip
+        return None
+
     def qr(self, s: Surface, box: Box, payload: str, b: Badge | None) -> bool:
         """A QR code in `box` (error correction M, else L when only L fits), or a warning."""
         import math
@@ -366,7 +389,7 @@ class BadgeArt:
         sessions = [x for x in b.sessions if not x.is_break]
         if b.is_speaker and sessions:
             rest = Box(c.x, c.y, c.w, c.h - inset - _height([name]) - lay.gap * 2.5)
-            foot = self._venue_height(rest.w, bk.session_qr)
+            foot = self._venue_height(rest.w, s.target.name, bk.session_qr)
             keep = foot + lay.gap * 2 if foot else 0.0
             low = self._sessions(
                 s, sessions, rest, keep
@@ -398,7 +421,10 @@ class BadgeArt:
         more_h = bk.detail_size * 1.6
         for i, sess in enumerate(sessions):
             url = sess.url or sess.video
-            q = bk.session_qr if url else 0.0
+            q = 0.0
+            if url:  # grown for a long URL, up to the layout's qr.max and half the row
+                q = self._grown(s, url, bk.session_qr, min(lay.qr.max, box.w / 2), None,
+                                "session QR code") or 0.0  # fmt: skip
             tw = box.w - (q + lay.gap if q else 0.0)
             left = len(sessions) - i - 1
             low = box.y + (more_h if left else 0.0)
@@ -471,17 +497,24 @@ class BadgeArt:
         out[-1] = _replace_after(out[-1], 0.0)
         return out
 
-    def _qr_size(self, box_w: float, box_h: float, size: float | None = None) -> float:
+    def _qr_size(self, target: str, box_w: float, box_h: float, size: float | None = None) -> float:
+        """The schedule code's side: its layout size grown for the URL, within the box."""
         if not self.schedule:
             return 0.0
-        return min(size or self.layout.back.schedule_qr, box_w, box_h)
+        from printkit.press import qr as _qr
+
+        lay = self.layout
+        size = size or lay.back.schedule_qr
+        most = min(max(lay.qr.max, size), box_w, box_h)
+        got = _qr.grown_size(self.schedule, min(size, most), most, target)
+        return got[0] if got else min(size, box_w, box_h)
 
     def _caption_h(self) -> float:
         return cap(self.layout.back.heading_size, True) * 1.9
 
-    def _venue_height(self, width: float, qr: float | None = None) -> float:
+    def _venue_height(self, width: float, target: str, qr: float | None = None) -> float:
         """Height of the venue row (text left, schedule QR and its caption right)."""
-        q = self._qr_size(width / 2, float("inf"), qr)
+        q = self._qr_size(target, width / 2, float("inf"), qr)
         tw = width - (q + self.layout.gap if q else 0.0)
         return max(_height(self._venue_lines(tw)), q + (self._caption_h() if q else 0.0))
 
@@ -491,7 +524,7 @@ class BadgeArt:
         g = lay.gap
         capt = self._caption_h()
         if kind == "row":
-            q = self._qr_size(box.w / 2, box.h - capt, qr)
+            q = self._qr_size(s.target.name, box.w / 2, box.h - capt, qr)
             tw = box.w - (q + g if q else 0.0)
             lines = self._venue_lines(tw)
             h = min(box.h, max(_height(lines), q + (capt if q else 0.0)))
@@ -500,7 +533,7 @@ class BadgeArt:
             qbox = Box(box.right - q, top - q, q, q)
             talign = "left"
         else:
-            q = self._qr_size(box.w, box.h)
+            q = self._qr_size(s.target.name, box.w, box.h)
             lines = self._venue_lines(box.w)
             gap = 2 * g
             th = _height(lines)

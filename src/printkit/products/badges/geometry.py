@@ -78,7 +78,12 @@ class FrontBoxes:
 
 
 def front_boxes(
-    layout: BadgeLayout, f: Face, photo: bool, qr: bool, text_h: float | None = None
+    layout: BadgeLayout,
+    f: Face,
+    photo: bool,
+    qr: bool,
+    text_h: float | None = None,
+    qr_size: float | None = None,
 ) -> FrontBoxes:
     """Where the photo, the QR and the text go on the front (stacked or side by side).
 
@@ -89,7 +94,7 @@ def front_boxes(
     """
     c, g = f.content, layout.gap
     p = min(layout.photo.size, c.w, c.h) if photo else 0.0
-    q = min(layout.qr.size, c.w, c.h) if qr else 0.0
+    q = min(qr_size or layout.qr.size, c.w, c.h) if qr else 0.0  # qr_size: grown for its payload
     if layout.arrangement == "stacked":
         qbox = Box(c.x + (c.w - q) / 2, c.y, q, q) if q else None
         bottom = c.y + (q + g if q else 0.0)

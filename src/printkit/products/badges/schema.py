@@ -71,6 +71,7 @@ class QR:
 
     show: bool = True
     size: Length = 22 * MM
+    max: Length = 32 * MM  # a long payload grows the code up to this (and the content box)
 
 
 @dataclass(frozen=True)

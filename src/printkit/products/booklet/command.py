@@ -28,6 +28,7 @@ from printkit.cli_options import (
     offline_option,
     output_option,
     run_product,
+    strict_option,
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
@@ -261,7 +262,8 @@ def make_context(event: Event, L: BookletLayout, target: str, photos=None) -> Ct
     from printkit.press.qr import MIN_MODULE_MM
 
     return Ctx(event, L, links=press_target(target).links,
-               min_module=MIN_MODULE_MM[target] * MM, photos=photos)  # fmt: skip
+               min_module=MIN_MODULE_MM[target] * MM, photos=photos,
+               target=press_target(target).name.split("-")[0])  # fmt: skip
 
 
 def plan_booklet(event: Event, layout: str | None = None, target: str = "shop") -> Booklet:
@@ -362,7 +364,8 @@ def build(
 )
 @offline_option
 @lang_option
-def command(event, output, target, layout, imposed, creep, long_texts, offline):
+@strict_option
+def command(event, output, target, layout, imposed, creep, long_texts, offline, strict):
     """The programme booklet: cover, contents, schedule, sessions, speakers, indexes, venue."""
     run_product(build, event, output, DEFAULT_NAME, target=target, layout=layout, imposed=imposed,
-                creep=creep, offline=offline, long_texts=long_texts)  # fmt: skip
+                creep=creep, offline=offline, long_texts=long_texts, strict=strict)  # fmt: skip

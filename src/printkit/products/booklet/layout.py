@@ -43,6 +43,7 @@ class BookletLayout:
     index_columns: int = 2
     # pictures and codes
     qr: Length = 16 * MM  # session QR, quiet zone included (never below 15 mm)
+    qr_max: Length = 24 * MM  # a long URL's code grows up to this for 0.5 mm modules
     photo: Length = 17 * MM
     # at a glance
     glance_time_column: Length = 10 * MM

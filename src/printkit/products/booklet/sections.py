@@ -46,6 +46,7 @@ class Ctx:
     links: bool
     min_module: float  # points; the target's smallest QR module
     photos: object = None
+    target: str = "shop"  # the press target's name (QR module sizes)
     pages: dict[str, int] = field(default_factory=dict)
     _dests: dict[str, str] = field(default_factory=dict)
 
@@ -86,9 +87,13 @@ def qr_payload(event: Event, s: Session) -> tuple[str | None, str]:
 
 
 def qr_side(ctx: Ctx, payload: str) -> float:
-    """QR size: the layout's, or larger when the payload needs it for scannable modules."""
-    from printkit.press.qr import min_size_for
+    """QR size: the layout's, grown towards 0.5 mm modules up to `qr_max`, and past it when the
+    payload needs that for the target's minimum module (the column has the room)."""
+    from printkit.press.qr import grown_size, min_size_for
 
+    got = grown_size(payload, ctx.layout.qr, ctx.layout.qr_max, ctx.target, ("M",))
+    if got is not None:
+        return got[0]
     return max(ctx.layout.qr, min_size_for(payload, "M", ctx.min_module))
 
 

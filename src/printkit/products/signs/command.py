@@ -20,6 +20,7 @@ from printkit.cli_options import (
     offline_option,
     output_option,
     run_product,
+    strict_option,
     target_option,
 )
 from printkit.errors import PrintkitError, Problems
@@ -196,7 +197,8 @@ def _door_page(event: Event, ses, lay: SignLayout):
 @output_option("signs.pdf")
 @offline_option
 @lang_option
-def command(event, kind, days, rooms, layout, target, output, offline):  # fmt: skip
+@strict_option
+def command(event, kind, days, rooms, layout, target, output, offline, strict):  # fmt: skip
     """Room day signs and session door signs."""
     run_product(
         build,
@@ -209,4 +211,5 @@ def command(event, kind, days, rooms, layout, target, output, offline):  # fmt: 
         rooms=tuple(rooms),
         layout=layout,
         offline=offline,
+        strict=strict,
     )

@@ -13,6 +13,7 @@ from printkit.fit import Fit
 from printkit.i18n import session_tag, tr
 from printkit.model import Event, Session, Speaker
 from printkit.press import text as _text
+from printkit.press.qr import grown_size
 from printkit.press.surface import Surface
 from printkit.products import overnight, style
 from printkit.products.parts import (
@@ -109,7 +110,15 @@ def draw_door(s: Surface, event: Event, ses: Session, lay: SignLayout) -> None:
     y = top
     qr_bottom = H  # lowest ink of the QR column (its captions included)
     for i, code in enumerate(codes):
-        size = st.qr if i == 0 else st.qr_profile
+        # grown for a long URL up to the column's width; left out (warned) when even that fails
+        got = grown_size(
+            code.url, st.qr if i == 0 else st.qr_profile, st.qr_column, s.target.name, ("M",)
+        )
+        if got is None:
+            s.problems.warn(f"QR code ({code.caption}) left out of the door sign: {code.url[:40]!r}… "
+                            f"is too long for a {st.qr_column / MM:.0f} mm code", field="qr")  # fmt: skip
+            continue
+        size = got[0]
         x = qx + (st.qr_column - size) / 2
         y -= size
         used = captioned_qr(s, x, y, size, code.url, code.caption, st.caption, ink, muted,
