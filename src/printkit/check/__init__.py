@@ -8,7 +8,8 @@ The arithmetic (boxes, matrices, ppi) is plain functions.
 One module per family of checks, below the entry `report`: `boxes` (page
 boxes, bleed, output intent, annotations), `fonts`, `colour`, `images`
 (ppi), `content` (the content-stream walk that finds fonts, colour and
-images), `safe_zone` (text near the trim), `qr`; under them `facts` (the
+images), `safe_zone` (text near the trim), `qr`, `prepress` (ink per text
+size, reversed text, QR module size); under them `facts` (the
 records) and `geometry` (the arithmetic).
 """
 

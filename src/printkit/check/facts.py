@@ -43,6 +43,7 @@ class QRFact:
     page: int
     text: str
     format: str
+    module_mm: float | None = None  # measured on the raster (None when unknown)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class CheckReport:
     text_near_edge: list[TextNearEdge]
     annotations: dict[int, int] = field(default_factory=dict)  # page → count inside the trim
     text_overlaps: list = field(default_factory=list)  # check/overlap.py: TextOverlap per page
+    press: object = None  # check.prepress.PressFacts: text items' sizes and inks, QR modules
 
     @property
     def page_count(self) -> int:

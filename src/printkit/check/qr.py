@@ -1,8 +1,9 @@
-"""Rendered pages → decoded QR codes (zxing-cpp); the report's QR lines, long lists summarized."""
+"""Rendered pages → decoded QR codes (zxing-cpp) with their module size; the report's QR lines."""
 
 from __future__ import annotations
 
 from printkit.check.facts import CheckReport, QRFact, _pages
+from printkit.check.prepress import qr_module_mm
 
 QR_LINES = 10  # decoded QR codes listed one per line; the rest are summarized
 
@@ -14,7 +15,11 @@ def _qr_codes(page, number: int, dpi: int, zxingcpp) -> list[QRFact]:
         found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
     except TypeError:
         found = zxingcpp.read_barcodes(image)
-    return [QRFact(number, r.text, str(r.format).split(".")[-1]) for r in found if r.valid]
+    return [
+        QRFact(number, r.text, str(r.format).split(".")[-1], qr_module_mm(r, dpi))
+        for r in found
+        if r.valid
+    ]
 
 
 def _qr_lines(report: CheckReport, limit: int) -> list[str]:

@@ -1,7 +1,8 @@
 """A PDF path → facts (`check_pdf`) → findings for a target (`judge`) → the printed report.
 
 The entry of `printkit check`: gathers facts with the family modules (boxes,
-content streams, safe zone, text over text, QR), judges them family by family in a fixed
+content streams, safe zone, text over text, QR, the press rules on small type
+and QR modules), judges them family by family in a fixed
 order, and formats one report per file; the command exits 1 when any fails.
 """
 
@@ -25,6 +26,7 @@ from printkit.check.facts import CheckReport, Finding, PageBoxes, QRFact, TextNe
 from printkit.check.fonts import judge_fonts
 from printkit.check.images import judge_images
 from printkit.check.overlap import TextOverlap, judge_overlaps, text_overlaps
+from printkit.check.prepress import PressFacts, TextInkScanner, judge_press
 from printkit.check.qr import QR_LINES, _qr_codes, _qr_lines
 from printkit.check.safe_zone import _text_near_edge, judge_safe_zone
 from printkit.errors import PrintkitError, Problem
@@ -49,12 +51,14 @@ def check_pdf(path: Path, dpi: int = 150, *, qr: bool = True) -> CheckReport:
 
     with doc:
         scanner = _Scanner()
+        inks = TextInkScanner()
         pages: list[PageBoxes] = []
         annotations: dict[int, int] = {}
         for number, page in enumerate(doc.pages, start=1):
             boxes = _page_boxes(number, page)
             pages.append(boxes)
             scanner.scan_page(number, page)
+            inks.scan_page(number, page)
             count = _annotations_inside(page, boxes.trim or boxes.media)
             if count:
                 annotations[number] = count
@@ -88,6 +92,10 @@ def check_pdf(path: Path, dpi: int = 150, *, qr: bool = True) -> CheckReport:
         text_near_edge=near,
         annotations=annotations,
         text_overlaps=overlaps,
+        press=PressFacts(
+            inks.items,
+            [(q.page, q.text, q.module_mm) for q in qr_codes if q.module_mm is not None],
+        ),
     )
 
 
@@ -116,6 +124,7 @@ def judge(report: CheckReport, target: str) -> list[Finding]:
         *judge_print_file(report, shop),
         *judge_safe_zone(report, shop),
         *judge_overlaps(report, shop),
+        *judge_press(report.press, target),
     ]
 
 
@@ -150,7 +159,8 @@ def format_report(report: CheckReport, target: str, findings: list[Finding]) -> 
 
 @click.command(
     "check",
-    help="Preflight PDF files: page boxes, fonts, colour, image ppi, output intent and QR codes. "
+    help="Preflight PDF files: page boxes, fonts, colour, image ppi, output intent, QR codes "
+    "and their module size, ink per text size and reversed text. "
     "Exits 1 when any file fails.",
 )
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
