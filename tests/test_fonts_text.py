@@ -259,11 +259,18 @@ def test_mixed_line_splits_by_script():
 
 
 def test_rtl_line_runs_in_visual_order():
-    # First strong character is Arabic: the last logical word is drawn first (leftmost).
-    assert [(r.text, r.font, r.rtl) for r in runs("مرحبا Room 101 شكرا")] == [
+    # A right-to-left paragraph: the last logical word is drawn first (leftmost).
+    assert [(r.text, r.font, r.rtl) for r in runs("مرحبا Room 101 شكرا", rtl=True)] == [
         (" شكرا", "PK-Arabic", True),
-        ("Room 101", "PK-Sans", False),
+        ("Room ", "PK-Sans", False),
+        ("101", "PK-Sans", False),
         ("مرحبا ", "PK-Arabic", True),
+    ]
+    # The layout's default is a left-to-right paragraph, whatever the first letter.
+    assert [(r.text, r.rtl) for r in runs("مرحبا Room 101 شكرا")] == [
+        ("مرحبا", True),
+        (" Room 101 ", False),
+        ("شكرا", True),
     ]
 
 
@@ -286,9 +293,28 @@ def test_numbers_inside_arabic_read_left_to_right():
 
 
 def test_brackets_mirror_in_right_to_left_runs():
-    rs = runs("(محمد)")
+    rs = runs("(محمد)", rtl=True)
     assert [r.text for r in rs] == [")", "محمد", "("]
     assert [text._glyphs(r.text, r.font, r.rtl)[0] for r in (rs[0], rs[2])] == ["(", ")"]
+    # in a left-to-right paragraph the brackets around an Arabic name stay left to right
+    assert [(r.text, r.rtl) for r in runs("(محمد)")] == [("(", False), ("محمد", True), (")", False)]
+
+
+def test_mixed_direction_line_keeps_logical_order():
+    """The issue's line: an Arabic name, then Latin; the Latin part is neither moved nor mirrored."""
+    rs = runs("محمد عبد الله, Müller & Söhne GmbH <Research>")
+    assert [(r.text, r.rtl) for r in rs] == [
+        ("محمد عبد الله", True),
+        (", Müller & Söhne GmbH <Research>", False),
+    ]
+    assert text._glyphs(rs[1].text, rs[1].font, rs[1].rtl)[0].endswith("<Research>")
+
+
+def test_bidi_levels_follow_the_full_algorithm():
+    # brackets pair with their content (N0), numbers after Arabic stay at level 2, isolates
+    assert text.bidi_levels("a (ب) c") == [0, 0, 0, 1, 0, 0, 0]
+    assert text.bidi_levels("ب 12") == [1, 1, 2, 2]
+    assert text.bidi_levels("ab \u2067ج d\u2069 e") == [0, 0, 0, 0, 1, 1, 2, 0, 0, 0]
 
 
 def test_decomposed_accents_are_composed():

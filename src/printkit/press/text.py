@@ -3,8 +3,9 @@
 `runs` splits a line by script (Latin/Greek/Cyrillic, Arabic, Hebrew, the
 Indic scripts, Thai, Lao, Khmer, Myanmar, Georgian, Armenian, Ethiopic, CJK),
 gives each run the first bundled font that has all its glyphs (emoji fall to
-PK-Emoji), and orders runs for display with a small bidi pass (levels as in
-the Unicode bidi algorithm, reversed run by run). Runs in `fonts.SHAPED`
+PK-Emoji), and orders runs for display by the embedding levels of the full
+Unicode Bidirectional Algorithm (python-bidi), in a left-to-right paragraph
+unless the caller says right to left (rule L2, run by run). Runs in `fonts.SHAPED`
 (Arabic, Hebrew, Indic, Thai, Lao, Khmer, Myanmar, Sinhala) are shaped with
 HarfBuzz through ReportLab, whose `ShapedStr` the canvas text object draws
 glyph by glyph. Characters no font has are left out, never drawn as empty
@@ -14,6 +15,7 @@ cached run widths, so what is measured is what is drawn.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -130,13 +132,17 @@ class Run:
     rtl: bool
 
 
-def runs(s: str, bold: bool = False) -> list[Run]:
-    """Split one line into font runs in visual (left-to-right drawing) order."""
-    return list(_runs(s, bool(bold)))
+def runs(s: str, bold: bool = False, rtl: bool = False) -> list[Run]:
+    """Split one line into font runs in visual (left-to-right drawing) order.
+
+    The paragraph is left to right unless `rtl` (a layout's direction), so a
+    line that starts with an Arabic name and goes on in Latin keeps its order.
+    """
+    return list(_runs(s, bool(bold), bool(rtl)))
 
 
 @lru_cache(maxsize=16384)
-def _runs(s: str, bold: bool) -> tuple[Run, ...]:
+def _runs(s: str, bold: bool, rtl: bool = False) -> tuple[Run, ...]:
     if s.isascii():  # the common case: one left-to-right run in PK-Sans, no analysis needed
         return (Run(s, fonts.BOLD if bold else fonts.REGULAR, False),) if s else ()
     s = unicodedata.normalize("NFC", s)
@@ -145,7 +151,7 @@ def _runs(s: str, bold: bool) -> tuple[Run, ...]:
         s = "".join(c for c in s if c not in missing)
     if not s:
         return ()
-    levels, scripts = _resolve(s)
+    levels, scripts = _resolve(s, rtl)
     logical: list[tuple[str, str, int]] = []  # (text, script, level)
     start = 0
     for i in range(1, len(s) + 1):
@@ -159,8 +165,9 @@ def _runs(s: str, bold: bool) -> tuple[Run, ...]:
     return tuple(Run(pieces[i][0], pieces[i][1], pieces[i][2] % 2 == 1) for i in order)
 
 
-def _resolve(s: str) -> tuple[list[int], list[str]]:
-    """Bidi embedding level and script of every character (a simplified UBA)."""
+def _resolve(s: str, rtl: bool = False) -> tuple[list[int], list[str]]:
+    """Bidi embedding level (full Unicode Bidirectional Algorithm, python-bidi) and script of
+    every character, in a left-to-right paragraph unless `rtl`."""
     n = len(s)
     scripts: list[str | None] = []
     classes: list[str] = []
@@ -170,42 +177,11 @@ def _resolve(s: str) -> tuple[list[int], list[str]]:
             script, cls = (scripts[-1], classes[-1]) if scripts else (None, _N)
         scripts.append(script)
         classes.append(cls)
-    para = next((c for c in classes if c in (_L, _R)), _L)
-    # Numbers take the direction of the strong character before them (W2, W7).
-    strong = para
-    dirs: list[str | None] = []
+    levels = bidi_levels(s, rtl)
+    base = 1 if rtl else 0
     for i, cls in enumerate(classes):
-        if cls in (_L, _R):
-            strong = cls
-            dirs.append(cls)
-        elif cls == _EN:
-            dirs.append(strong)
-            if strong == _R:
-                scripts[i] = _NUM
-        else:
-            dirs.append(None)
-    # Neutrals between two equal directions take it, else the paragraph's (N1, N2).
-    i = 0
-    while i < n:
-        if dirs[i] is not None:
-            i += 1
-            continue
-        j = i
-        while j < n and dirs[j] is None:
-            j += 1
-        before = dirs[i - 1] if i > 0 else para
-        after = dirs[j] if j < n else para
-        d = before if before == after else para
-        for k in range(i, j):
-            dirs[k] = d
-        i = j
-    levels = []
-    for cls, d in zip(classes, dirs, strict=True):
-        if para == _L:
-            lvl = 0 if d == _L else (2 if cls == _EN else 1)
-        else:
-            lvl = 1 if d == _R and cls != _EN else 2
-        levels.append(lvl)
+        if cls == _EN and levels[i] % 2 == 0 and levels[i] > base:
+            scripts[i] = _NUM  # digits inside a right-to-left run: their own run
     # Common characters join the run before them at the same level, else the one after.
     for i in range(n):
         if scripts[i] is None and i > 0 and levels[i - 1] == levels[i]:
@@ -215,6 +191,31 @@ def _resolve(s: str) -> tuple[list[int], list[str]]:
             nxt = scripts[i + 1] if i + 1 < n and levels[i + 1] == levels[i] else None
             scripts[i] = nxt or _LATIN
     return levels, scripts  # type: ignore[return-value]
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+@lru_cache(maxsize=4096)
+def bidi_levels(s: str, rtl: bool = False) -> list[int]:
+    """The resolved embedding level of every character of `s` (UAX #9, rules X1-I2).
+
+    python-bidi wraps the Rust crate unicode-bidi (the full algorithm, brackets
+    and isolates included); its debug result carries the levels, one per UTF-8
+    byte, which are mapped back to characters here.
+    """
+    import bidi
+
+    info = bidi.get_display(s, base_dir="R" if rtl else "L", debug=True)
+    section = info[info.index("levels:") : info.index("paragraphs:")]
+    per_byte = [int(v) for v in _LEVEL.findall(section)]
+    out, offset = [], 0
+    for ch in s:
+        out.append(per_byte[offset])
+        offset += len(ch.encode("utf-8"))
+    if offset != len(per_byte):
+        raise RuntimeError(f"python-bidi returned {len(per_byte)} levels for {offset} bytes")
+    return out
 
 
 def _fonts_for(text: str, script: str, bold: bool) -> list[tuple[str, str]]:
@@ -324,23 +325,33 @@ def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
 
 
 @lru_cache(maxsize=65536)
-def _width1(s: str, bold: bool) -> float:
-    return sum(_glyphs(r.text, r.font, r.rtl)[1] for r in _runs(s, bold))
+def _width1(s: str, bold: bool, rtl: bool = False) -> float:
+    return sum(_glyphs(r.text, r.font, r.rtl)[1] for r in _runs(s, bold, rtl))
 
 
-def measure(s: str, size: float, bold: bool = False) -> float:
+def measure(s: str, size: float, bold: bool = False, rtl: bool = False) -> float:
     """Width of `s` in points at `size`, exactly as `draw_line` draws it."""
-    return _width1(s, bool(bold)) * size
+    return _width1(s, bool(bold), bool(rtl)) * size
 
 
 def draw_line(
-    canvas, x: float, y: float, s: str, size: float, bold: bool = False, align: str = "left"
+    canvas,
+    x: float,
+    y: float,
+    s: str,
+    size: float,
+    bold: bool = False,
+    align: str = "left",
+    rtl: bool = False,
 ) -> float:
-    """Draw one line with its baseline at y, aligned left/center/right on x; return its width."""
-    parts = _runs(s, bool(bold))
+    """Draw one line with its baseline at y, aligned left/center/right on x; return its width.
+
+    `rtl`: the paragraph direction is right to left (left to right by default).
+    """
+    parts = _runs(s, bool(bold), bool(rtl))
     if not parts:
         return 0.0
-    width = _width1(s, bool(bold)) * size
+    width = _width1(s, bool(bold), bool(rtl)) * size
     if align == "center":
         x -= width / 2
     elif align == "right":
