@@ -8,7 +8,10 @@ Unicode Bidirectional Algorithm (python-bidi), in a left-to-right paragraph
 unless the caller says right to left (rule L2, run by run). Runs in `fonts.SHAPED`
 (Arabic, Hebrew, Indic, Thai, Lao, Khmer, Myanmar, Sinhala) are shaped with
 HarfBuzz through ReportLab, whose `ShapedStr` the canvas text object draws
-glyph by glyph. Characters no font has are left out, never drawn as empty
+glyph by glyph; a left-to-right shaped run (Indic, Thai…) sits inside a
+/Span marked-content sequence whose /ActualText is its text, so it copies and
+searches as its letters in logical order (right-to-left runs are left to the
+reader's own bidi reordering, which would reverse an ActualText a second time). Characters no font has are left out, never drawn as empty
 boxes; `warn_missing` reports them. `measure` and `draw_line` use the same
 cached run widths, so what is measured is what is drawn.
 """
@@ -371,9 +374,19 @@ def draw_line(
         if r.font != font:
             t.setFont(r.font, size)
             font = r.font
-        t.textOut(glyphs)
+        if isinstance(glyphs, ShapedStr) and not r.rtl:  # copies as its letters (logical order)
+            t._code.append(f"/Span <</ActualText {_actual_text(r.text)}>> BDC")
+            t.textOut(glyphs)
+            t._code.append("EMC")
+        else:
+            t.textOut(glyphs)
     canvas.drawText(t)
     return width
+
+
+def _actual_text(s: str) -> str:
+    """`s` as a PDF text string for /ActualText: UTF-16BE with its byte order mark, in hex."""
+    return "<FEFF" + s.encode("utf-16-be").hex().upper() + ">"
 
 
 def _text_ops(canvas, x: float, y: float, parts, size: float) -> str:
