@@ -107,3 +107,25 @@ def test_stress_booklet_finds_every_name_and_the_mixed_line(prepress_outputs):
         if key not in ("long", "mixed"):
             assert name in found, key
     assert "Müller & Söhne GmbH <Research>" in found
+
+
+def test_emoji_sequences_are_one_cluster_drawn_as_their_base_once_with_one_warning():
+    from printkit.errors import Problems
+    from printkit.press.emoji import emoji_sequences, font_has_sequence
+
+    flag, wave, coder = "🏳️\u200d⚧️", "👋🏽", "👩\u200d💻"
+    s = f"Pride {flag} hi {wave} {coder}"
+    assert [s[a:b] for a, b in emoji_sequences(s)] == [flag, wave, coder]
+    assert not font_has_sequence(flag)  # the bundled Symbola subset has no sequences
+    assert "".join(r.text for r in text.runs(s)) == "Pride 🏳 hi 👋 👩"
+    doc = pdfium.PdfDocument(_line_pdf(s, False))
+    try:
+        got = doc[0].get_textpage().get_text_range()
+    finally:
+        doc.close()
+    assert got.count("🏳") == 1 and "⚧" not in got and got.count("👩") == 1 and "💻" not in got
+    problems = Problems()
+    for _ in range(3):  # the same name on three badges: one warning per sequence
+        text.warn_missing(s, problems, "name")
+    assert len(problems.warnings) == 3
+    assert all("base emoji" in str(w) for w in problems.warnings)

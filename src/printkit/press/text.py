@@ -30,6 +30,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr, shapeFragWord
 
 from printkit import names
 from printkit.press import fonts
+from printkit.press.emoji import base_emoji, warn_emoji_sequences
 
 # --- character classes ---------------------------------------------------
 
@@ -110,8 +111,9 @@ def _classify(ch: str) -> tuple[str | None, str]:
 def _ignorable(ch: str) -> bool:
     """Whitespace, controls, ZWJ/ZWNJ, bidi marks, variation selectors, skin tones: need no glyph.
 
-    Emoji ZWJ sequences therefore print as their parts (🏳️‍⚧️ → 🏳⚧) in
-    monochrome, and skin-tone modifiers (colour swatches) are left out.
+    An emoji ZWJ or skin-tone sequence is one cluster: the bundled emoji font
+    has none, so `base_emoji` prints its base emoji once (🏳️‍⚧️ → 🏳, 👋🏽 → 👋)
+    and `warn_missing` says so once.
     """
     cp = ord(ch)
     return (
@@ -149,6 +151,7 @@ def _runs(s: str, bold: bool, rtl: bool = False) -> tuple[Run, ...]:
     if s.isascii():  # the common case: one left-to-right run in PK-Sans, no analysis needed
         return (Run(s, fonts.BOLD if bold else fonts.REGULAR, False),) if s else ()
     s = unicodedata.normalize("NFC", s)
+    s = base_emoji(s)
     missing = missing_chars(s)
     if missing:  # left out rather than drawn as empty boxes; warn_missing reports them
         s = "".join(c for c in s if c not in missing)
@@ -441,9 +444,10 @@ def warn_missing(s: str, problems, where: str) -> bool:
     gets one warning, kept up to date as it recurs: how often it was left
     out and the first place and text it was in (`where`, `s`).
     """
+    warned = warn_emoji_sequences(s, problems, where)
     missing = missing_chars(s)
     if not missing:
-        return False
+        return warned
     tally = problems.__dict__.setdefault("_missing_glyphs", {})
     for c in missing:
         n = s.count(c)
