@@ -48,6 +48,7 @@ class LabelSheet(Sheet):
     """A Sheet whose label cells come from gLabels layouts (top-left origins, points)."""
 
     cells: tuple[tuple[float, float], ...] = ()
+    die_cut: bool = True  # gLabels templates describe die-cut label stock
 
     def slots(self, piece_w: float, piece_h: float) -> list[impose.Slot]:
         lw, lh = self.label_width or 0.0, self.label_height or 0.0

@@ -302,6 +302,11 @@ class Sheet:
     rotate: bool = True
     cut_lines: bool = True
     source: str = ""
+    # office printing on plain paper: art stays this far inside the sheet edge (printers clip
+    # there), and pieces you cut apart get a gutter holding `bleed` of art on each side
+    printable_margin: Length = 5 * MM
+    bleed: Length = 1.5 * MM
+    die_cut: bool = False  # label stock cut by the die, label edge to edge: no gutter, no bleed
 
     def __post_init__(self):
         check_paper("a sheet", self.paper, self.width, self.height)
@@ -319,18 +324,35 @@ class Sheet:
     def margins(self) -> impose.Margins:
         return (self.margin_top, self.margin_right, self.margin_bottom, self.margin_left)
 
+    @property
+    def cut_bleed(self) -> float:
+        """Art past each piece's trim into the gutter: `bleed` on paper, 0 on die-cut labels."""
+        return 0.0 if self.die_cut else self.bleed
+
+    def printable(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the area an office printer prints: the sheet less `printable_margin`."""
+        w, h = self.size()
+        m = self.printable_margin
+        return m, m, w - m, h - m
+
     def slots(self, piece_w: float, piece_h: float) -> list[impose.Slot]:
-        """Where pieces of this size go on the sheet ([] when they do not fit)."""
+        """Where pieces of this size go on the sheet ([] when they do not fit).
+
+        On paper (not die-cut) neighbours stay at least two bleeds apart: the
+        gutter holds a little of each piece's art, so a cut a little off the
+        line shows the piece's own colour, not its neighbour's.
+        """
         w, h = self.size()
         fixed = self.cols is not None and self.rows is not None
+        gap = (max(self.gap_x, 2 * self.cut_bleed), max(self.gap_y, 2 * self.cut_bleed))
         if self.label_width is None or self.label_height is None:
             return impose.grid(
-                w, h, piece_w, piece_h, margin=self.margins, gap=(self.gap_x, self.gap_y),
+                w, h, piece_w, piece_h, margin=self.margins, gap=gap,
                 cols=self.cols, rows=self.rows, rotate_allowed=self.rotate,
             )  # fmt: skip
         cells = impose.grid(
             w, h, self.label_width, self.label_height, margin=self.margins,
-            gap=(self.gap_x, self.gap_y), cols=self.cols, rows=self.rows,
+            gap=gap, cols=self.cols, rows=self.rows,
             rotate_allowed=False, centre=not fixed,
         )  # fmt: skip
         eps = 0.5

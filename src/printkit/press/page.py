@@ -6,8 +6,9 @@ Targets:
   the `folds` lines), CMYK only, PDF/X-4.
   With a `sheet`, pieces are ganged n-up on it instead: gutters keep
   neighbours' art 2 x bleed apart and hold each piece's short crop marks.
-- office: pieces n-up on a sheet (A4 by default) with light cut lines, no
-  bleed; with duplex, each sheet of fronts is followed by a sheet of backs
+- office: pieces n-up on a sheet (A4 by default) with light cut lines, art
+  inside the printer's printable area and a little bleed into the gutters
+  between pieces (none on die-cut labels); with duplex, each sheet of fronts is followed by a sheet of backs
   in mirrored slots (long-edge flip) so every back lands behind its front.
 - screen: page = trim, RGB, links and bookmarks, no marks.
 
@@ -333,12 +334,22 @@ class Press:
         self._pages += 1
 
     def _draw_piece(
-        self, draw: Draw, x: float, y: float, rotate: int, clip: bool, trim: tuple[float, float]
+        self,
+        draw: Draw,
+        x: float,
+        y: float,
+        rotate: int,
+        clip: bool,
+        trim: tuple[float, float],
+        bleed: float | None = None,
     ) -> None:
-        """Run `draw` on a Surface whose origin is the trim corner placed at (x, y)."""
+        """Run `draw` on a Surface whose origin is the trim corner placed at (x, y).
+
+        `bleed` (default: the target's) is how far art may run past the trim.
+        """
         c = self._canvas
         w, h = trim
-        b = self.bleed_for(trim)
+        b = self.bleed_for(trim) if bleed is None else bleed
         c.saveState()
         c.translate(x, y)
         if rotate:
@@ -430,7 +441,19 @@ class Press:
             x, y = slot.x, slot.y + slot.h
         else:
             x, y = slot.x, slot.y
-        self._draw_piece(draw, x, y, slot.rotate, clip=True, trim=self._sheet_trim)
+        if self.target.marks:
+            self._draw_piece(draw, x, y, slot.rotate, clip=True, trim=self._sheet_trim)
+            return
+        # office: art inside the printer's printable area, with the sheet's bleed into the gutter
+        c = self._canvas
+        c.saveState()
+        x0, y0, x1, y1 = self.sheet.printable()
+        path = c.beginPath()
+        path.rect(x0, y0, x1 - x0, y1 - y0)
+        c.clipPath(path, stroke=0, fill=0)
+        self._draw_piece(draw, x, y, slot.rotate, clip=True, trim=self._sheet_trim,
+                         bleed=self.sheet.cut_bleed)  # fmt: skip
+        c.restoreState()
 
     def _cut_lines(self, slots) -> None:
         if self.target.marks:
