@@ -138,15 +138,16 @@ class Mirrored:
     def text(self, x, y, s, size, bold=False, color="black", align="left") -> float:
         """One line set from the mirrored anchor, its pieces laid out from the right."""
         pieces = rtl_pieces(s)
+        rtl = any(_strong(c) == "R" for c in s)  # a right-to-left paragraph's line (python-bidi)
         if len(pieces) == 1:
-            return self._base.text(self.box_x(x), y, s, size, bold, color, _flip(align))
-        widths = [_text.measure(p, size, bold) for p in pieces]
+            return self._base.text(self.box_x(x), y, s, size, bold, color, _flip(align), rtl=rtl)
+        widths = [_text.measure(p, size, bold, rtl=True) for p in pieces]
         total = sum(widths)
         ax, flipped = self.box_x(x), _flip(align)
         right = ax if flipped == "right" else ax + total if flipped == "left" else ax + total / 2
         for p, w in zip(pieces, widths, strict=True):
             if p.strip():
-                self._base.text(right, y, p, size, bold, color, "right")
+                self._base.text(right, y, p, size, bold, color, "right", rtl=True)
             right -= w
         return total
 

@@ -107,13 +107,16 @@ class Surface:
         """Width of `s` set at `size` points."""
         return _text.measure(s, size, bold)
 
-    def text(self, x, y, s, size, bold=False, color="black", align="left") -> float:
-        """One line of text with its baseline at y; returns its width."""
+    def text(self, x, y, s, size, bold=False, color="black", align="left", rtl=False) -> float:
+        """One line of text with its baseline at y; returns its width.
+
+        `rtl`: the line belongs to a right-to-left paragraph (a mirrored layout).
+        """
         self._check_glyphs(s, "text")
         c = self.canvas
         c.saveState()
         self._text_fill(color, size)
-        width = _text.draw_line(c, x, y, s, size, bold=bold, align=_align(align))
+        width = _text.draw_line(c, x, y, s, size, bold=bold, align=_align(align), rtl=rtl)
         c.restoreState()
         return width
 
