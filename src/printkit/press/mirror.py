@@ -141,13 +141,16 @@ class Mirrored:
         rtl = any(_strong(c) == "R" for c in s)  # a right-to-left paragraph's line (python-bidi)
         if len(pieces) == 1:
             return self._base.text(self.box_x(x), y, s, size, bold, color, _flip(align), rtl=rtl)
-        widths = [_text.measure(p, size, bold, rtl=True) for p in pieces]
+        # a piece with a right-to-left letter is set in a right-to-left paragraph; numbers and
+        # Latin pieces stay left to right (as isolates)
+        dirs = [any(_strong(c) == "R" for c in p) for p in pieces]
+        widths = [_text.measure(p, size, bold, rtl=d) for p, d in zip(pieces, dirs, strict=True)]
         total = sum(widths)
         ax, flipped = self.box_x(x), _flip(align)
         right = ax if flipped == "right" else ax + total if flipped == "left" else ax + total / 2
-        for p, w in zip(pieces, widths, strict=True):
+        for p, w, d in zip(pieces, widths, dirs, strict=True):
             if p.strip():
-                self._base.text(right, y, p, size, bold, color, "right", rtl=True)
+                self._base.text(right, y, p, size, bold, color, "right", rtl=d)
             right -= w
         return total
 
