@@ -555,3 +555,28 @@ def test_speaker_booked_twice_at_once_warns(write_event):
     load_event(write_event(text), problems)
     (w,) = [w for w in problems.warnings if "same time" in w.message]
     assert w.field == "sessions[1].speakers" and "also in 'opening'" in w.message
+
+
+def test_an_author_on_two_posters_of_one_session_is_no_clash_but_a_poster_during_a_talk_is(
+    write_event,
+):
+    posters = "".join(
+        f"""\
+  - id: poster-{n}
+    title: Poster {n}
+    type: poster
+    room: hall
+    start: 2025-05-06 09:00
+    end: 2025-05-06 10:30
+    speakers: [ada]
+"""
+        for n in (1, 2)
+    )
+    problems = Problems()
+    load_event(write_event(MINIMAL + posters), problems)
+    clashes = [w for w in problems.warnings if "same time" in w.message]
+    # each poster meets the keynote 'opening' (a clash), not the other poster
+    assert [(w.field, "also in 'opening'" in w.message) for w in clashes] == [
+        ("sessions[1].speakers", True),
+        ("sessions[2].speakers", True),
+    ]

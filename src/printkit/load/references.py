@@ -77,25 +77,33 @@ def _check_references(sessions, tracks, rooms, speakers, start, end, problems: P
 
 
 def _check_double_booked(sessions, problems: Problems) -> None:
-    """A speaker in two sessions at overlapping times: a warning at the later session."""
+    """A speaker in two sessions at overlapping times: a warning at the later session.
+
+    Two posters are no clash: an author on several posters of one poster session
+    is the rule at academic conferences (an Indico import lists every author).
+    A poster during a talk of the same speaker still is."""
     by_speaker: dict[str, list[Session]] = {}
     for s in sessions:
         for sid in dict.fromkeys(s.speakers):
             by_speaker.setdefault(sid, []).append(s)
     for sid, items in by_speaker.items():
         items.sort(key=lambda s: s.start)
-        latest = items[0]
+        latest = items[0]  # of all sessions so far, the one that ends last
+        latest_talk = None if latest.type == "poster" else latest  # same, posters left out
         for b in items[1:]:
-            if b.start < latest.end:
+            other = latest_talk if b.type == "poster" else latest
+            if other is not None and b.start < other.end:
                 problems.warn(
-                    f"speaker '{sid}' is also in '{latest.id}' at the same time "
-                    f"({latest.start:%H:%M}–{latest.end:%H:%M})",
+                    f"speaker '{sid}' is also in '{other.id}' at the same time "
+                    f"({other.start:%H:%M}–{other.end:%H:%M})",
                     b.src.file,
                     b.src.line,
                     f"{b.__dict__['_path']}.speakers",
                 )
             if b.end > latest.end:
                 latest = b
+            if b.type != "poster" and (latest_talk is None or b.end > latest_talk.end):
+                latest_talk = b
 
 
 def _missing(what: str, ident: str, known: set[str]) -> str:
