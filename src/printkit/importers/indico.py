@@ -10,7 +10,8 @@ Times are `{date, time, tz}` objects in the zone the server exported them in
 (often UTC or the server's own zone, not the venue's); they are converted to
 the event's `timezone`, or to `--timezone` when given. A contribution whose
 type, session or block says "poster" becomes a `poster` session, with its
-`board_number` kept in `extra.board_number`.
+`board_number` kept in `extra.board_number`, and the time of its poster
+session (its block's) rather than the slot Indico stacked it in.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def parse(doc, options: ImportOptions, report: Report) -> dict:
     builder = EventBuilder(tz, report)
     export_zones = set()
     seen: set[str] = set()
+    scheduled = []
     for contrib, block in _contributions(event):
         key = str(contrib.get("db_id") or contrib.get("id") or id(contrib))
         if key in seen:
@@ -43,6 +45,9 @@ def parse(doc, options: ImportOptions, report: Report) -> dict:
             report.drop("contributions not in the timetable (no startDate)")
             continue
         end = _moment(contrib.get("endDate"), options.source_name, export_zones)
+        scheduled.append([contrib, block, start, end])
+    _posters_span_their_session(scheduled, options.source_name, export_zones, report)
+    for contrib, block, start, end in scheduled:
         _contribution(builder, contrib, block, start, end, report)
     _zone_notes(report, options.timezone, event_zone, export_zones)
     name = clean_line(event.get("title")) or options.event_name or "Imported event"
@@ -111,6 +116,41 @@ def _moment(value, source: str, zones: set) -> datetime | None:
         return moment.replace(tzinfo=ZoneInfo(name))
     except (ZoneInfoNotFoundError, ValueError):
         raise PrintkitError(f"{source}: startDate.tz: unknown time zone {name!r}") from None
+
+
+def _posters_span_their_session(scheduled: list, source: str, zones: set, report: Report) -> None:
+    """Posters take the time of their poster session, not the slot Indico stacked them in.
+
+    Indico schedules each poster of a session block one after another (JACoW's
+    FEL2022: 45 of 47 posters at 17:10–17:30 in a 16:00–17:30 block, the others
+    at 16:40, 17:00, ...), though every poster stays up for the whole block.
+    Left so, one poster session prints as several. A poster inside a block gets
+    the block's start and end; without blocks (`detail=contributions`), the posters
+    of one session, day and room get their earliest start and latest end.
+    """
+    spans: dict[tuple, list] = {}
+    for item in scheduled:
+        contrib, block, start, end = item
+        if not _is_poster(contrib, block):
+            continue
+        if block is not None:
+            b_start = _moment(block.get("startDate"), source, zones)
+            b_end = _moment(block.get("endDate"), source, zones)
+            if b_start is not None and b_end is not None and b_start <= start and b_end > b_start:
+                if (start, end) != (b_start, b_end):
+                    report.guess("poster times set to their poster session's (Indico stacks them)")
+                item[2:] = [b_start, b_end]
+                continue
+        title = contrib.get("session") if isinstance(contrib.get("session"), str) else None
+        room = clean_line(contrib.get("room")) or clean_line(contrib.get("roomFullname"))
+        spans.setdefault((clean_line(title), room, start.date()), []).append(item)
+    for items in spans.values():
+        first = min(i[2] for i in items)
+        last = max(i[3] or i[2] for i in items)
+        for item in items:
+            if (item[2], item[3]) != (first, last):
+                report.guess("poster times set to their poster session's (Indico stacks them)")
+            item[2:] = [first, last]
 
 
 def _zone_notes(report: Report, chosen: str | None, event_zone: str | None, zones: set) -> None:

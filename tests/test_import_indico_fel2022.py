@@ -1,0 +1,110 @@
+"""printkit import indico on a trimmed REAL export (JACoW FEL2022, detail=sessions; see
+fixtures/import/README.md): every contribution imported, posters grouped by their session block."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from printkit.cli import cli
+from printkit.errors import Problems
+from printkit.importers.cli import command
+from printkit.load import load_event
+from printkit.products.posters import poster_groups
+
+FEL2022 = Path(__file__).parent / "fixtures" / "import" / "indico_fel2022_sessions.json"
+
+
+def _contributions(doc: dict) -> list[dict]:
+    event = doc["results"][0]
+    return event.get("contributions", []) + [
+        c for block in event.get("sessions", []) for c in block["contributions"]
+    ]
+
+
+def _flat(tmp_path: Path) -> Path:
+    """The same contributions as a `detail=contributions` export: no blocks, `session` a title."""
+    doc = json.loads(FEL2022.read_text("utf-8"))
+    event = doc["results"][0]
+    event["contributions"] = [c for block in event.pop("sessions") for c in block["contributions"]]
+    path = tmp_path / "flat.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    return path
+
+
+def _import(source: Path, out: Path) -> tuple[list[dict], str]:
+    result = CliRunner().invoke(command, ["indico", str(source), "-o", str(out)],
+                                catch_exceptions=False)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load((out / "sessions.yaml").read_text("utf-8"))["sessions"], result.output
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> tuple[Path, list[dict], str]:
+    out = tmp_path_factory.mktemp("fel2022") / "event"
+    sessions, output = _import(FEL2022, out)
+    return out, sessions, output
+
+
+def test_every_contribution_is_imported_and_validates_without_warnings(imported):
+    _, sessions, output = imported
+    source = _contributions(json.loads(FEL2022.read_text("utf-8")))
+    assert len(source) == 10
+    assert sorted(s["title"] for s in sessions) == sorted(" ".join(c["title"].split())
+                                                         for c in source)  # fmt: skip
+    assert "dropped: contributions" not in output
+    # authors shared by two posters of one block are no speaker clash
+    assert "validate: ok, 0 warnings" in output
+
+
+def test_posters_take_their_blocks_time_and_talks_keep_theirs(imported):
+    _, sessions, output = imported
+    spans = {}
+    for s in sessions:
+        spans.setdefault((s["type"], s["start"], s["end"]), []).append(s["title"])
+    assert sorted((k, len(v)) for k, v in spans.items()) == [
+        (("poster", "2022-08-22 16:00", "2022-08-22 17:30"), 6),  # Indico: 16:40, 17:00, 17:10
+        (("poster", "2022-08-24 16:00", "2022-08-24 17:30"), 2),  # Indico: 16:40, 17:00
+        (("talk", "2022-08-22 11:25", "2022-08-22 11:50"), 1),
+        (("talk", "2022-08-22 11:50", "2022-08-22 12:15"), 1),
+    ]
+    assert "poster times set to their poster session's (Indico stacks them): 8" in output
+
+
+def test_posters_group_one_per_block_never_one_per_poster(imported):
+    out, _, _ = imported
+    groups = poster_groups(load_event(out, Problems()).sessions)
+    assert [len(g.posters) for g in groups] == [6, 2]
+
+
+def test_without_blocks_posters_of_one_session_share_its_span(tmp_path):
+    sessions, output = _import(_flat(tmp_path), tmp_path / "e")
+    assert len(sessions) == 10 and "validate: ok, 0 warnings" in output
+    posters = {(s["start"], s["end"]) for s in sessions if s["type"] == "poster"}
+    # earliest start and latest end of each session's posters on that day
+    assert posters == {("2022-08-22 16:40", "2022-08-22 17:30"),
+                       ("2022-08-24 16:40", "2022-08-24 17:20")}  # fmt: skip
+    groups = poster_groups(load_event(tmp_path / "e", Problems()).sessions)
+    assert [len(g.posters) for g in groups] == [6, 2]
+
+
+def test_the_booklet_lists_every_title_with_the_posters_in_one_list(imported, tmp_path):
+    out, sessions, _ = imported
+    pdf = tmp_path / "booklet.pdf"
+    result = CliRunner().invoke(cli, ["booklet", str(out), "-o", str(pdf), "--target", "screen"],
+                                catch_exceptions=False)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    doc = pdfium.PdfDocument(str(pdf))
+    pages = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    part = " ".join(" ".join(t for t in pages if "SESSIONS" in t).split()).replace("\u00ad", "")
+    for s in sessions:
+        assert s["title"] in part, s["title"]
+    assert part.count("Poster session: 6 posters") == 1
+    assert part.count("Poster session: 2 posters") == 1
+    grid = " ".join(" ".join(t for t in pages if "AT A GLANCE" in t).split())
+    assert grid.count("Poster session: 6 posters") == 1
