@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from printkit.cli import cli
 from printkit.errors import Problems
 from printkit.importers.cli import command
+from printkit.importers.text import script_math
 from printkit.load import load_event
 from printkit.products.posters import poster_groups
 
@@ -108,3 +109,29 @@ def test_the_booklet_lists_every_title_with_the_posters_in_one_list(imported, tm
     assert part.count("Poster session: 2 posters") == 1
     grid = " ".join(" ".join(t for t in pages if "AT A GLANCE" in t).split())
     assert grid.count("Poster session: 6 posters") == 1
+
+
+@pytest.mark.parametrize("raw,shown", [
+    # FEL2022's export: a title Indico shows with MathJax
+    ("Ultrafast Dynamics in (TaSe$_4$)$_2$I Triggered by Optical and X-Ray Excitation",
+     "Ultrafast Dynamics in (TaSe₄)₂I Triggered by Optical and X-Ray Excitation"),
+    ("H$_{2}$O, 10$^{22}$ W/cm$^2$ and x$^{-1}$", "H₂O, 10²² W/cm² and x⁻¹"),
+    ("10^22 W/cm2", "10^22 W/cm2"),  # no dollars: not TeX
+    ("E$_{beam}$ and $\\alpha$ decay", "E$_{beam}$ and $\\alpha$ decay"),  # no Unicode form
+    ("from $5 to $10", "from $5 to $10"),
+])  # fmt: skip
+def test_tex_sub_and_superscripts_become_unicode(raw, shown):
+    assert script_math(raw) == shown
+
+
+def test_titles_and_abstracts_get_their_scripts(tmp_path):
+    doc = json.loads(FEL2022.read_text("utf-8"))
+    talk = doc["results"][0]["sessions"][0]["contributions"][0]
+    talk["title"] = "Ultrafast Dynamics in (TaSe$_4$)$_2$I"
+    talk["description"] = "<p>The CDW phase of (TaSe$_4$)$_2$I along its $c$-axis.</p>"
+    source = tmp_path / "x.json"
+    source.write_text(json.dumps(doc), "utf-8")
+    sessions, _ = _import(source, tmp_path / "e")
+    (s,) = [s for s in sessions if s["title"].startswith("Ultrafast")]
+    assert s["title"] == "Ultrafast Dynamics in (TaSe₄)₂I"
+    assert s["abstract"] == "The CDW phase of (TaSe₄)₂I along its $c$-axis."

@@ -23,7 +23,7 @@ from printkit.errors import PrintkitError
 from printkit.importers.build import EventBuilder, Report, session_type
 from printkit.importers.common import clean_line, http_url, slugify, zone
 from printkit.importers.options import ImportOptions
-from printkit.importers.text import to_plain
+from printkit.importers.text import script_math, to_plain
 
 
 def parse(doc, options: ImportOptions, report: Report) -> dict:
@@ -218,7 +218,7 @@ def _contribution(builder: EventBuilder, c: dict, block: dict | None, start, end
     if c.get("keywords"):
         report.drop("keywords")
     builder.session(
-        title=c.get("title"),
+        title=script_math(c["title"]) if isinstance(c.get("title"), str) else c.get("title"),
         start=start,
         end=end,
         duration=None,
@@ -227,7 +227,7 @@ def _contribution(builder: EventBuilder, c: dict, block: dict | None, start, end
         track=track,
         room=room,
         speakers=list(dict.fromkeys(speakers)),
-        abstract=to_plain(c.get("description")),
+        abstract=script_math(plain) if (plain := to_plain(c.get("description"))) else plain,
         url=http_url(c.get("url")),
         extra=extra,
     )

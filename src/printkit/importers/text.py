@@ -159,3 +159,29 @@ def to_plain(text: str | None, keep_lines: bool = False) -> str | None:
         return None
     plain = html_to_text(text) if looks_like_html(text) else markdown_to_text(text, keep_lines)
     return plain or None
+
+
+_SUB = dict(
+    zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True)
+)
+_SUP = dict(zip("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ", strict=True))
+_SCRIPT_MATH = re.compile(r"\$((?:[_^](?:\{[^{}$]*\}|[^{}$\s\\]))+)\$")
+_SCRIPT = re.compile(r"([_^])(?:\{([^{}$]*)\}|([^{}$\s\\]))")
+
+
+def script_math(text: str) -> str:
+    """TeX sub- and superscripts between dollars, as Indico shows them with MathJax
+    ("(TaSe$_4$)$_2$I" → "(TaSe₄)₂I"), in Unicode; a span with any other TeX, or a
+    character Unicode has no sub- or superscript of, is left as written."""
+
+    def one(m: re.Match) -> str:
+        out = []
+        for kind, braced, single in _SCRIPT.findall(m.group(1)):
+            table = _SUB if kind == "_" else _SUP
+            chars = braced if braced else single
+            if not chars or any(c not in table for c in chars):
+                return m.group(0)
+            out.append("".join(table[c] for c in chars))
+        return "".join(out)
+
+    return _SCRIPT_MATH.sub(one, text) if "$" in text else text
