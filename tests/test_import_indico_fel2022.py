@@ -135,3 +135,26 @@ def test_titles_and_abstracts_get_their_scripts(tmp_path):
     (s,) = [s for s in sessions if s["title"].startswith("Ultrafast")]
     assert s["title"] == "Ultrafast Dynamics in (TaSe₄)₂I"
     assert s["abstract"] == "The CDW phase of (TaSe₄)₂I along its $c$-axis."
+
+
+def test_one_author_indico_holds_twice_is_one_speaker_but_namesakes_elsewhere_stay_two(tmp_path):
+    # FEL2022's later export lists 'Geloni, Gianluca' (European XFEL GmbH) as person 1142 and as
+    # person 1277, each with its own e-mail hash: one author, two Indico records
+    doc = json.loads(FEL2022.read_text("utf-8"))
+    blocks = doc["results"][0]["sessions"]
+    a, b = blocks[0]["contributions"][0], blocks[1]["contributions"][0]
+    record = {"_type": "ContributionParticipation", "first_name": "Gianluca",
+              "last_name": "Geloni", "fullName": "Geloni, Gianluca",
+              "affiliation": "European XFEL GmbH"}  # fmt: skip
+    a["speakers"] = [dict(record, id="1142", db_id=1142, person_id=1142, emailHash="a" * 32)]
+    b["speakers"] = [dict(record, id="1277", db_id=1277, person_id=1277, emailHash="b" * 32)]
+    c = blocks[1]["contributions"][1]
+    c["speakers"] = [dict(record, id="9", db_id=9, person_id=9, affiliation="Elsewhere")]
+    source = tmp_path / "x.json"
+    source.write_text(json.dumps(doc), "utf-8")
+    sessions, _ = _import(source, tmp_path / "e")
+    people = yaml.safe_load((tmp_path / "e" / "speakers.yaml").read_text("utf-8"))["speakers"]
+    gelonis = {p["id"]: p.get("organization") for p in people if p["name"] == "Gianluca Geloni"}
+    assert sorted(gelonis.values()) == ["Elsewhere", "European XFEL GmbH"]
+    by_title = {s["title"]: s.get("speakers") for s in sessions}
+    assert by_title[a["title"]] == by_title[b["title"]] != by_title[c["title"]]
