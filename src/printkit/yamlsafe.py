@@ -76,21 +76,11 @@ _Resolver.add_implicit_resolver(
 )
 
 
-class _Loader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    yaml.constructor.SafeConstructor,
-    _Resolver,
-):
-    def __init__(self, stream):
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Safe construction into LineDict/LineList; duplicate keys are collected, not merged."""
+
+    def __init__(self):
         yaml.constructor.SafeConstructor.__init__(self)
-        _Resolver.__init__(self)
         self.duplicates: list[tuple[str, int, int]] = []  # (key, line, first line)
 
     def construct_yaml_map(self, node):
@@ -125,8 +115,59 @@ class _Loader(
         data.extend(self.construct_sequence(node, deep=True))
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+# Where libyaml accepts what PyYAML refuses or reads otherwise, the text goes straight
+# to the pure-Python loader: characters PyYAML's reader refuses; a tab outside quotes
+# (libyaml takes it as a space); a block scalar header touching a comment (`|#`); the
+# bare non-specific tag `!` (libyaml reads an empty value as '' where PyYAML reads null).
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+_BANG_ALONE = re.compile(r"![\s\]},]|!\Z")
+
+
+def _read_otherwise(text: str) -> bool:
+    """True when libyaml might read the text differently from PyYAML (see above)."""
+    if "\t" in text or _BLOCK_HEADER_COMMENT.search(text) or _NON_PRINTABLE.search(text):
+        return True
+    return any(
+        m.start() == 0 or text[m.start() - 1] in " \t\r\n[{," for m in _BANG_ALONE.finditer(text)
+    )
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:map", _Constructor.construct_yaml_map)
+_Constructor.add_constructor("tag:yaml.org,2002:seq", _Constructor.construct_yaml_seq)
+
+
+class _Loader(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _Constructor,
+    _Resolver,
+):
+    """The pure-Python loader: the reference for every value and every message."""
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CLoader(yaml.cyaml.CParser, _Constructor, _Resolver):
+        """libyaml's C scanner, parser and composer (same nodes, same line marks)."""
+
+        def __init__(self, stream):
+            yaml.cyaml.CParser.__init__(self, stream)
+            _Constructor.__init__(self)
+            _Resolver.__init__(self)
+
+else:  # PyYAML built without libyaml: the pure-Python path only
+    _CLoader = None
 
 
 def _expanded_size(node, memo: dict) -> int:
@@ -204,42 +245,49 @@ def _tab_hint(what: str, text: str, line: int | None) -> str:
     )
 
 
-def load_yaml_text(text: str, file: str, problems: Problems):
-    """Parse YAML text; on failure record one problem naming file:line and return None."""
-    loader = None
+class _ReadOtherwise(Exception):
+    """libyaml composed what PyYAML reads otherwise: the pure-Python loader decides."""
+
+
+def _question_in_flow(root) -> bool:
+    """True when a plain scalar inside a flow collection holds '?' (libyaml keeps it)."""
+    seen = set()
+    stack = [(root, False)]
+    while stack:
+        node, in_flow = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if in_flow and not node.style and "?" in node.value:  # plain style
+                return True
+        elif isinstance(node, yaml.SequenceNode):
+            flow = in_flow or bool(node.flow_style)
+            stack.extend((n, flow) for n in node.value)
+        else:
+            flow = in_flow or bool(node.flow_style)
+            stack.extend((n, flow) for pair in node.value for n in pair)
+    return False
+
+
+def load_yaml_text(text: str, file: str, problems: Problems, *, fast: bool = True):
+    """Parse YAML text; on failure record one problem naming file:line and return None.
+
+    libyaml's C composer does the work when it is installed (about 10× faster on a
+    large event); any error it meets is worded by the pure-Python loader instead,
+    which parses again, so every message and line is the same either way.
+    `fast=False` forces the pure-Python path (the tests compare the two).
+    """
     if (line := too_deep(text)) is not None:
         problems.error(f"not valid YAML: nested more than {MAX_FLOW_DEPTH} levels deep", file, line)
         return None
+    if fast and _CLoader is not None and not _read_otherwise(text):
+        try:
+            return _load(_CLoader, text, file, problems)
+        except Exception:  # noqa: BLE001 - the reference loader words it (or raises it)
+            pass
     try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        if (line := lone_surrogate(node)) is not None:
-            problems.error(
-                "a lone surrogate (an escape like \\uD800 on its own) is not a character; "
-                "write the character itself",
-                file,
-                line,
-            )
-            return None
-        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
-            problems.error(
-                f"refused: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes "
-                "(a 'billion laughs' document?)",
-                file,
-            )
-            return None
-        data = loader.construct_document(node)
-        for key, line, first in loader.duplicates:
-            problems.error(
-                f"duplicate key '{key}' (first at line {first}); the later one would "
-                "silently replace it",
-                file,
-                line,
-                key,
-            )
-        return None if loader.duplicates else data
+        return _load(_Loader, text, file, problems)
     except yaml.reader.ReaderError as e:
         line = text[: e.position].count("\n") + 1 if e.position is not None else None
         char = f"U+{e.character:04X}" if isinstance(e.character, int) else repr(e.character)
@@ -267,10 +315,45 @@ def load_yaml_text(text: str, file: str, problems: Problems):
         problems.error("not valid YAML: nesting too deep", file)
     except (OverflowError, ValueError) as e:
         problems.error(f"not valid YAML: {e}", file)
-    finally:
-        if loader is not None:
-            loader.dispose()
     return None
+
+
+def _load(loader_class, text: str, file: str, problems: Problems):
+    """Compose, check the alias expansion, construct, report duplicate keys; errors raise."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if loader_class is _CLoader and _question_in_flow(node):
+            raise _ReadOtherwise  # PyYAML ends a plain scalar at '?' in [...] and {...}
+        if (line := lone_surrogate(node)) is not None:
+            problems.error(
+                "a lone surrogate (an escape like \\uD800 on its own) is not a character; "
+                "write the character itself",
+                file,
+                line,
+            )
+            return None
+        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+            problems.error(
+                f"refused: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes "
+                "(a 'billion laughs' document?)",
+                file,
+            )
+            return None
+        data = loader.construct_document(node)
+        for key, line, first in loader.duplicates:
+            problems.error(
+                f"duplicate key '{key}' (first at line {first}); the later one would "
+                "silently replace it",
+                file,
+                line,
+                key,
+            )
+        return None if loader.duplicates else data
+    finally:
+        loader.dispose()
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
