@@ -338,9 +338,8 @@ def _qr_ops(payload: str, ec: str) -> tuple[int, str]:
     """Payload → (modules per side, PDF path operators filling its dark modules in module units)."""
     from printkit.press import qr as _qr
 
-    matrix = _qr.qr_matrix(payload, ec)
-    n = len(matrix)
-    rects = "\n".join(f"{x} {n - y - h} {w} {h} re" for x, y, w, h in _qr.qr_rects(matrix))
+    n, rects = _qr.qr_rects_for(payload, ec)
+    rects = "\n".join([f"{x} {n - y - h} {w} {h} re" for x, y, w, h in rects])
     return n, rects + "\nf"
 
 
