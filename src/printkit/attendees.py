@@ -73,6 +73,8 @@ def load_attendees(
         )
     out = []
     seen_ids: dict[str, int] = {}
+    shared: dict[str, str] = {}  # one copy of each repeated value (organization, role, ...)
+    one = lambda v: shared.setdefault(v, v) if v else None  # noqa: E731
     line = 1  # the last line read: a broken record starts on the next one
     try:
         for row in reader:
@@ -123,9 +125,9 @@ def load_attendees(
             out.append(
                 Attendee(
                     name=name,
-                    organization=rec.get("organization") or None,
-                    role=role,
-                    pronouns=rec.get("pronouns") or None,
+                    organization=one(rec.get("organization")),
+                    role=one(role),
+                    pronouns=one(rec.get("pronouns")),
                     id=ident,
                     email=rec.get("email") or None,
                     qr=rec.get("qr") or None,

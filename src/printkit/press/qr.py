@@ -479,7 +479,7 @@ def _grid_rects(grid: str, w: int, rows: int) -> list[tuple[int, int, int, int]]
     return [(y, x, h, w) for x, y, w, h in _stack(_grid_runs(down, rows + 1))]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)  # a badge's own code is drawn once: keep only the repeated ones
 def qr_rects_for(payload: str, ec: str) -> tuple[int, tuple[tuple[int, int, int, int], ...]]:
     """Payload → (modules per side, qr_rects of its matrix), straight from the module bits."""
     v, bits = _matrix_int(payload, ec)

@@ -333,7 +333,7 @@ class Surface:
         self.press.place_form(self, key, draw)
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)  # repeated codes (schedule, sessions); most badges' codes are unique
 def _qr_ops(payload: str, ec: str) -> tuple[int, str]:
     """Payload → (modules per side, PDF path operators filling its dark modules in module units)."""
     from printkit.press import qr as _qr

@@ -115,6 +115,7 @@ def build(
     elif attendees:
         people = attendees
     badges, _merged = collect(event, people)
+    del people  # the badges hold what is printed; the CSV rows can go before sorting
     badges = sort_badges(select(badges, only, roles), sort)
     if not badges:
         raise PrintkitError("no badges to print (no speakers or attendees match)")
@@ -147,8 +148,10 @@ def build(
         progress = len(badges) >= PROGRESS_MIN and sys.stderr.isatty()
     collecting = gc.isenabled()
     gc.disable()  # thousands of live page objects: cyclic GC passes cost ~25 % and free nothing
+    total = len(badges)
+    speakers = sum(1 for b in badges if b.is_speaker)
     try:
-        with _progress(badges, progress) as items:
+        with _progress(_consume(badges), progress, total) as items:
             for b in items:
                 cut = len(art.notes.cut)
                 press.add(
@@ -172,11 +175,10 @@ def build(
     finally:
         if collecting:
             gc.enable()
-    speakers = sum(1 for b in badges if b.is_speaker)
     n_warn = len(problems.warnings)
     line = (
-        f"{_n(len(badges), 'badge')} ({_n(speakers, 'speaker')}, "
-        f"{_n(len(badges) - speakers, 'attendee')}) "
+        f"{_n(total, 'badge')} ({_n(speakers, 'speaker')}, "
+        f"{_n(total - speakers, 'attendee')}) "
         f"on {_n(result.pages, 'page')} → {result.path}"
     )
     if n_warn:
@@ -308,16 +310,26 @@ def _listing(label: str, names: list[str]) -> str:
     return f"{label} ({len(names)}): {shown}{more}"
 
 
+def _consume(items: list):
+    """Yield the items of a list, dropping each from the list once the next is asked for,
+    so memory held for people already drawn is freed during the run."""
+    for i in range(len(items)):
+        yield items[i]
+        items[i] = None
+
+
 class _progress:
     """click.progressbar on stderr when wanted, else the plain sequence."""
 
-    def __init__(self, items, show: bool):
-        self.items, self.show, self.bar = items, show, None
+    def __init__(self, items, show: bool, length: int | None = None):
+        self.items, self.show, self.bar, self.length = items, show, None, length
 
     def __enter__(self):
         if not self.show:
             return self.items
-        self.bar = click.progressbar(self.items, label="badges", file=sys.stderr)
+        self.bar = click.progressbar(
+            self.items, length=self.length, label="badges", file=sys.stderr
+        )
         return self.bar.__enter__()
 
     def __exit__(self, *exc):

@@ -26,13 +26,11 @@ ROLE_ORDER = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per person, all held until drawn
 class Badge:
     """Everything one badge prints, decided before drawing."""
 
     name: str
-    first: str
-    rest: str
     role: str
     pronouns: str | None = None
     organization: str | None = None
@@ -43,6 +41,16 @@ class Badge:
     ids: tuple[str, ...] = ()
     sessions: tuple[Session, ...] = ()
     src: Src | None = None
+
+    @property
+    def first(self) -> str:
+        """The given name (with any title), printed large: split_name's first part."""
+        return split_name(self.name)[0]
+
+    @property
+    def rest(self) -> str:
+        """The rest of the name, printed below the given name (computed, not stored)."""
+        return split_name(self.name)[1]
 
     @property
     def is_speaker(self) -> bool:
@@ -78,13 +86,10 @@ def attendee_qr(a: Attendee) -> str | None:
 
 
 def from_speaker(event: Event, sp: Speaker, row: Attendee | None = None) -> Badge:
-    first, rest = split_name(sp.name)
     ids = tuple(i for i in (sp.id, row.id if row else None) if i)
     qr = sp.profile_url or (attendee_qr(row) if row else None)
     return Badge(
         name=sp.name.strip(),
-        first=first,
-        rest=rest,
         role=sp.role or "speaker",
         pronouns=sp.pronouns or (row.pronouns if row else None),
         organization=sp.organization or (row.organization if row else None),
@@ -100,11 +105,8 @@ def from_speaker(event: Event, sp: Speaker, row: Attendee | None = None) -> Badg
 
 def from_attendee(a: Attendee) -> Badge:
     name = " ".join(a.name.split())
-    first, rest = split_name(name)
     return Badge(
-        name=name,
-        first=first,
-        rest=rest,
+        name=a.name if name == a.name else name,
         role=a.role,
         pronouns=a.pronouns,
         organization=a.organization,
