@@ -227,7 +227,7 @@ def bidi_levels(s: str, rtl: bool = False) -> list[int]:
 def _fonts_for(text: str, script: str, bold: bool) -> list[tuple[str, str]]:
     """The first chain font with every glyph of `text`, or per-character fallback pieces."""
     chain = fonts._chain(bold)
-    need = {ord(c) for c in text if not _ignorable(c)}
+    need = {ord(c) for c in set(text) if not _ignorable(c)}
     for name in chain:
         if need <= fonts.cmap(name):
             return [(text, name)]
@@ -427,14 +427,14 @@ def missing_chars(s: str) -> str:
     if s.isascii():  # PK-Sans has every ASCII character
         return ""
     chain = fonts._chain(False) + fonts._chain(True)
-    seen: dict[str, None] = {}
-    for ch in unicodedata.normalize("NFC", s):
-        if ch in seen or _ignorable(ch):
-            continue
-        cp = ord(ch)
-        if not any(cp in fonts.cmap(f) for f in chain):
-            seen[ch] = None
-    return "".join(seen)
+    unique = dict.fromkeys(unicodedata.normalize("NFC", s))  # each character once, in order
+    return "".join(
+        ch
+        for ch in unique
+        if not ch.isascii()
+        and not _ignorable(ch)
+        and not any(ord(ch) in fonts.cmap(f) for f in chain)
+    )
 
 
 def warn_missing(s: str, problems, where: str) -> bool:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from printkit import fit as _fit
-from printkit.i18n import tr
+from printkit.i18n import current, tr
 from printkit.model import Event, Session
 from printkit.press import text as ptext
 from printkit.press.color import tint
@@ -145,6 +146,11 @@ def title_fits(title: str, h: float, m: GlanceMetrics) -> bool:
 
 def key_entry_lines(s: Session, m: GlanceMetrics) -> tuple[str, ...]:
     """A key entry's text (time range, then the title) in at most two lines."""
+    return _key_entry_lines(s, m, current().tag)
+
+
+@lru_cache(maxsize=65536)  # the day's plan tries each window at a dozen scales
+def _key_entry_lines(s: Session, m: GlanceMetrics, _language: str) -> tuple[str, ...]:
     return clamp_lines(f"{overnight.time_range(s)}  {s.title}", m.key_col_w - key_number_w(m),
                        m.key_size, False, 2)  # fmt: skip
 
