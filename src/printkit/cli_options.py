@@ -147,6 +147,38 @@ def lang_option(f):
     )(command)
 
 
+def split_option(what: str):
+    """--split N: one PDF per N pieces (name-0001-1000.pdf, …) and a manifest CSV of the ranges."""
+    return click.option(
+        "--split",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help=f"Write one PDF per N {what} (NAME-0001-1000.pdf, …) and NAME-manifest.csv "
+        "listing each file's range.",
+    )
+
+
+def jobs_option(f):
+    """--jobs N: worker processes (default: all cores; 1 for none)."""
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        metavar="N",
+        help="Worker processes for the files of a --split run (default: all cores; 1 for none).",
+    )(f)
+
+
+def jobs_value(jobs: int | None) -> int:
+    """--jobs as given, else every core this process may use."""
+    if jobs is not None:
+        return jobs
+    from printkit.press.parallel import default_jobs
+
+    return default_jobs()
+
+
 def strict_option(f):
     return click.option(
         "--strict", is_flag=True, help="Treat every warning as an error (then nothing is written)."

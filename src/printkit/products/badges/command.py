@@ -23,6 +23,8 @@ from printkit.attendee_columns import column_map
 from printkit.cli_options import (
     attendee_columns_options,
     event_argument,
+    jobs_option,
+    jobs_value,
     lang_option,
     layout_option,
     offline_option,
@@ -30,6 +32,7 @@ from printkit.cli_options import (
     paper_option,
     resolve_event_path,
     run_product,
+    split_option,
     strict_option,
 )
 from printkit.errors import PrintkitError, Problems
@@ -90,6 +93,8 @@ def build(
     attendees: str | Path | Sequence[Attendee] | None = None,
     progress: bool | None = None,
     columns=None,  # an attendee_columns.ColumnMap: the CSV is another system's export
+    split: int = 0,
+    jobs: int = 1,
 ) -> str:
     """Render the badges into `out`; return the summary line(s). Raises PrintkitError on bad input."""
     from printkit.attendees import load_attendees
@@ -127,31 +132,31 @@ def build(
     with_back = duplex and lay.back.show and not fold
     check_qr_sizes(lay, layout_path(layout), target, badges, art.schedule, with_back or fold)
     photos = photos or PhotoStore(problems=problems, offline=offline)
-    try:
-        press = Press(
-            out,
-            lay.piece,
-            target,
-            title=f"{event.name}: badges",
-            problems=problems,
-            event=event,
-            sheet=sheet_obj,
-            duplex=with_back,
-            photos=photos,
-            subject=f"{len(badges)} badges, layout {lay.name}",
-            start_at=start_at - 1,
-            folds=(lay.face[1],) if fold else (),
-        )
-    except PrintkitError as e:
-        raise _explain(e, lay, start_at) from None
-    if progress is None:
-        progress = len(badges) >= PROGRESS_MIN and sys.stderr.isatty()
-    collecting = gc.isenabled()
-    gc.disable()  # thousands of live page objects: cyclic GC passes cost ~25 % and free nothing
     total = len(badges)
     speakers = sum(1 for b in badges if b.is_speaker)
-    try:
-        with _progress(_consume(badges), progress, total) as items:
+
+    def render(items, path: Path, count: int, first_slot: int):
+        """Badges → one PDF at `path` (streamed; each badge dropped once drawn)."""
+        try:
+            press = Press(
+                path,
+                lay.piece,
+                target,
+                title=f"{event.name}: badges",
+                problems=problems,
+                event=event,
+                sheet=sheet_obj,
+                duplex=with_back,
+                photos=photos,
+                subject=f"{count} badges, layout {lay.name}",
+                start_at=first_slot,
+                folds=(lay.face[1],) if fold else (),
+            )
+        except PrintkitError as e:
+            raise _explain(e, lay, start_at) from None
+        collecting = gc.isenabled()
+        gc.disable()  # thousands of live page objects: cyclic GC passes cost ~25 % and free nothing
+        try:
             for b in items:
                 cut = len(art.notes.cut)
                 press.add(
@@ -167,19 +172,75 @@ def build(
                         src.line if src else None,
                         "name",
                     )
-        photos.finish()
-        result = press.close()
-    except BaseException:
-        press._discard()
-        raise
-    finally:
-        if collecting:
-            gc.enable()
+            photos.finish()
+            return press.close()
+        except BaseException:
+            press._discard()
+            raise
+        finally:
+            if collecting:
+                gc.enable()
+
+    if progress is None:
+        progress = total >= PROGRESS_MIN and sys.stderr.isatty()
+    if split:
+        return _render_split(render, badges, out, split, jobs, progress, problems, art, speakers,
+                             start_at - 1)  # fmt: skip
+    with _progress(_consume(badges), progress, total) as items:
+        result = render(items, out, total, start_at - 1)
     n_warn = len(problems.warnings)
     line = (
         f"{_n(total, 'badge')} ({_n(speakers, 'speaker')}, "
         f"{_n(total - speakers, 'attendee')}) "
         f"on {_n(result.pages, 'page')} → {result.path}"
+    )
+    if n_warn:
+        line += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
+    lines = [line]
+    if art.notes.fitted:
+        lines.append(_listing("Names set smaller or on two lines", art.notes.fitted))
+    return "\n".join(lines)
+
+
+def _render_split(render, badges, out: Path, size: int, jobs: int, progress: bool,
+                  problems: Problems, art, speakers: int, first_slot: int) -> str:  # fmt: skip
+    """--split: one PDF per `size` badges (in `jobs` workers) and a manifest; the summary."""
+    from printkit.press.parallel import parts, run_parts, write_manifest
+
+    total = len(badges)
+    found = parts(Path(out), total, size)
+    labels = [(badges[p.first - 1].name, badges[p.last - 1].name) for p in found]
+
+    def task(i: int):
+        part = found[i]
+        n0, f0 = len(problems.items), len(art.notes.fitted)
+        chunk = badges[part.first - 1 : part.last]
+        result = render(chunk, part.path, part.count, first_slot if i == 0 else 0)
+        new, fitted = problems.items[n0:], art.notes.fitted[f0:]
+        del problems.items[n0:], art.notes.fitted[f0:]
+        return result.pages, new, fitted  # the same from a worker as from here
+
+    bar = click.progressbar(length=total, label="badges", file=sys.stderr) if progress else None
+    if bar is not None:
+        bar.__enter__()
+    try:
+        done = (lambda i: bar.update(found[i].count)) if bar is not None else None
+        results = run_parts(task, len(found), jobs, done)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    pages = 0
+    for n_pages, new, fitted in results:
+        pages += n_pages
+        problems.items.extend(new)
+        art.notes.fitted.extend(fitted)
+    manifest = Path(out).with_name(f"{Path(out).stem}-manifest.csv")
+    write_manifest(manifest, found, labels)
+    n_warn = len(problems.warnings)
+    line = (
+        f"{_n(total, 'badge')} ({_n(speakers, 'speaker')}, {_n(total - speakers, 'attendee')}) "
+        f"on {_n(pages, 'page')} in {_n(len(found), 'file')} → {found[0].path} … "
+        f"{found[-1].path.name}; ranges in {manifest.name}"
     )
     if n_warn:
         line += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
@@ -383,12 +444,14 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 )
 @click.option("--sort", type=click.Choice(SORTS), default="name", show_default=True)
 @output_option(DEFAULT_NAME)
+@split_option("badges")
+@jobs_option
 @offline_option
 @lang_option
 @attendee_columns_options
 @strict_option
 def command(event, attendees, layout, paper, sheet, target, duplex, start_at, only, roles, sort,
-            output, offline, columns, maps, strict):  # fmt: skip
+            output, offline, columns, maps, strict, split, jobs):  # fmt: skip
     """Speaker and attendee badges: shop pages, or n-up sheets and label stock."""
     if paper and sheet:
         raise PrintkitError("--paper and --sheet both choose the paper: give one of them")
@@ -417,6 +480,8 @@ def command(event, attendees, layout, paper, sheet, target, duplex, start_at, on
         attendees=attendees,
         columns=column_map(columns, maps),
         strict=strict,
+        split=split or 0,
+        jobs=jobs_value(jobs),
     )
 
 
