@@ -1,4 +1,4 @@
-"""Sheet + piece sizes → n-up slots, mirrored duplex slots, fill order and cut lines (pure geometry).
+"""Sheet + piece sizes → n-up slots, mirrored duplex slots, fill order, cut lines and art clips (pure geometry).
 
 All lengths are points, origin at the sheet's bottom-left corner (PDF
 convention). Slots are listed row-major from the top-left, the order in
@@ -177,3 +177,61 @@ def cut_lines(
         blocked = [(s.x, s.x + s.w) for s in slots if s.y + EPS < y < s.y + s.h - EPS]
         segs += [(a, y, b, y) for a, b in _free(sx0, sx1, blocked)]
     return segs
+
+
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
+TOUCH = 1e-3  # points: edges this close are one shared cut line (float error of the grid)
+
+
+def _spans_meet(a0: float, a1: float, b0: float, b1: float) -> bool:
+    """Whether the intervals [a0, a1] and [b0, b1] overlap by more than a point."""
+    return min(a1, b1) - max(a0, b0) > TOUCH
+
+
+def shared_edges(slots: Sequence[Slot]) -> list[frozenset[str]]:
+    """Per slot, which of its edges ("left", "right", "bottom", "top") touch a neighbour's.
+
+    Two pieces with no gutter between them are parted by one cut: that line
+    is a shared edge of both. Edges facing a gutter or the sheet edge are not.
+    """
+    out = []
+    for s in slots:
+        edges = set()
+        for o in slots:
+            if o is s:
+                continue
+            if _spans_meet(s.y, s.y + s.h, o.y, o.y + o.h):
+                if abs(o.x + o.w - s.x) <= TOUCH:
+                    edges.add("left")
+                if abs(s.x + s.w - o.x) <= TOUCH:
+                    edges.add("right")
+            if _spans_meet(s.x, s.x + s.w, o.x, o.x + o.w):
+                if abs(o.y + o.h - s.y) <= TOUCH:
+                    edges.add("bottom")
+                if abs(s.y + s.h - o.y) <= TOUCH:
+                    edges.add("top")
+        out.append(frozenset(edges))
+    return out
+
+
+def art_clips(slots: Sequence[Slot], clearance: float) -> list[Rect | None]:
+    """Per slot, the rectangle its art is clipped to: the slot less `clearance` on shared edges.
+
+    A cut up to `clearance` off a line shared by two touching pieces then
+    leaves paper white on either side, never the neighbour's colour. None for
+    a slot with no shared edge (or no clearance): nothing to clip. The inset
+    is at most a quarter of the slot's side, so a clip keeps at least half of it.
+    """
+    clips: list[Rect | None] = []
+    for s, edges in zip(slots, shared_edges(slots), strict=True):
+        if clearance <= 0 or not edges:
+            clips.append(None)
+            continue
+        cx, cy = min(clearance, s.w / 4), min(clearance, s.h / 4)
+        clips.append((
+            s.x + (cx if "left" in edges else 0.0),
+            s.y + (cy if "bottom" in edges else 0.0),
+            s.x + s.w - (cx if "right" in edges else 0.0),
+            s.y + s.h - (cy if "top" in edges else 0.0),
+        ))  # fmt: skip
+    return clips
