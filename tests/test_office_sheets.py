@@ -85,3 +85,94 @@ def test_die_cut_labels_get_no_bleed(tmp_path):
         cx, cy = sl.x + sl.w / 2, sl.y + sl.h / 2
         assert _dark(_px(img, h, cx, cy))
         assert not _dark(_px(img, h, sl.x - MM, cy)) and not _dark(_px(img, h, cx, sl.y - MM))
+
+
+# -- pieces that touch: art stays clear of the cut lines they share -----------------------------
+
+CUT_DPI = 300
+
+
+@pytest.fixture(scope="module")
+def a6_badges(tmp_path_factory):
+    """`printkit badges --target office --sheet a4-4up-a6` of the sample (fronts, then backs)."""
+    from click.testing import CliRunner
+    from conftest import invoke
+
+    from printkit.resources import sample_event_dir
+
+    out = tmp_path_factory.mktemp("a6") / "badges.pdf"
+    res = invoke(CliRunner(), "badges", sample_event_dir(), "--target", "office",
+                 "--sheet", "a4-4up-a6", "--offline", "-o", out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def _shared_lines(slots):
+    """The cut lines two touching pieces share: ("x", x) vertical, ("y", y) horizontal."""
+    lines = set()
+    for a in slots:
+        for b in slots:
+            if abs(a.x + a.w - b.x) < 0.01 and abs(a.y - b.y) < 0.01:
+                lines.add(("x", round(a.x + a.w, 3)))
+            if abs(a.y + a.h - b.y) < 0.01 and abs(a.x - b.x) < 0.01:
+                lines.add(("y", round(a.y + a.h, 3)))
+    return sorted(lines)
+
+
+def _coloured(p) -> bool:
+    return max(p) - min(p) > 30 or max(p) < 150
+
+
+def _across(img, sheet, line, offsets):
+    """Pixels at each offset (points) across a shared cut line, all along it in the printable area."""
+    w, h = sheet.size()
+    axis, at = line
+    x0, y0, x1, y1 = sheet.printable()
+    lo, hi = (y0, y1) if axis == "x" else (x0, x1)
+    step = 72 / CUT_DPI
+    out = {d: [] for d in offsets}
+    t = lo + step
+    while t < hi - step:
+        for d in offsets:
+            x, y = (at + d, t) if axis == "x" else (t, at + d)
+            px = round(x * CUT_DPI / 72 - 0.5)
+            py = round((h - y) * CUT_DPI / 72 - 0.5)
+            out[d].append(img.getpixel((px, py)))
+        t += step
+    return out
+
+
+@pytest.mark.parametrize(("renderer", "page"), [("pdfium", 0), ("pdfium", 1), ("gs", 0)])
+def test_touching_a6_pieces_leave_white_within_1mm_of_each_shared_cut(a6_badges, renderer, page):
+    from raster import GS, RENDERERS
+
+    if renderer == "gs" and GS is None:
+        pytest.skip("Ghostscript (gs) is not installed")
+    sheet = load_sheet("a4-4up-a6")
+    assert sheet.shared_cut_clearance == pytest.approx(1 * MM)
+    lines = _shared_lines(sheet.slots(105 * MM, 148 * MM))
+    assert [a for a, _ in lines] == ["x", "y"]  # one vertical and one horizontal shared cut
+    img = RENDERERS[renderer](a6_badges, page, CUT_DPI)
+    px = 72 / CUT_DPI
+    near = [k * px for k in range(-int(MM / px) + 1, int(MM / px))]  # |d| < 1 mm, whole pixels
+    for line in lines:
+        got = _across(img, sheet, line, [*near, -1.6 * MM, 1.6 * MM])
+        for d in near:
+            bad = [p for p in got[d] if _coloured(p) or (abs(d) > 0.3 * MM and min(p) < 235)]
+            # paper white; on the line itself the light grey cut guide, never a colour
+            assert not bad, (renderer, page, line, round(d / MM, 2), bad[:3])
+        for d in (-1.6 * MM, 1.6 * MM):  # the colour bands run up to the clearance: the test bites
+            assert sum(_coloured(p) for p in got[d]) > 40 * MM / px, (line, d)
+
+
+def test_cut_clearance_setting(tmp_path):
+    from printkit.layout import Sheet
+
+    assert Sheet().shared_cut_clearance == pytest.approx(1 * MM)  # unset: 1 mm where pieces touch
+    assert Sheet(cut_clearance=0.0).shared_cut_clearance == 0  # a sheet may say none
+    assert Sheet(die_cut=True).shared_cut_clearance == 0  # the die cuts labels: nothing to clear
+    with pytest.raises(ValueError, match="cut_clearance"):
+        Sheet(cut_clearance=-1.0)
+    yaml = tmp_path / "s.yaml"
+    yaml.write_text("name: s\npaper: A4\ncut_clearance: 2mm\n", encoding="utf-8")
+    assert load_sheet(yaml).shared_cut_clearance == pytest.approx(2 * MM)

@@ -307,6 +307,9 @@ class Sheet:
     printable_margin: Length = 5 * MM
     bleed: Length = 1.5 * MM
     die_cut: bool = False  # label stock cut by the die, label edge to edge: no gutter, no bleed
+    # pieces that touch (no gutter) keep their art this far inside every shared cut line, so a
+    # cut that far off leaves white, not the neighbour's colour; unset: 1 mm, 0 on die-cut stock
+    cut_clearance: Length | None = None
 
     def __post_init__(self):
         check_paper("a sheet", self.paper, self.width, self.height)
@@ -315,6 +318,8 @@ class Sheet:
         for n in (self.cols, self.rows):
             if n is not None and n < 1:
                 raise ValueError("cols and rows must be at least 1")
+        if self.cut_clearance is not None and self.cut_clearance < 0:
+            raise ValueError("cut_clearance must not be negative")
 
     def size(self) -> tuple[float, float]:
         """(width, height) of the sheet in points, turned for the orientation."""
@@ -328,6 +333,13 @@ class Sheet:
     def cut_bleed(self) -> float:
         """Art past each piece's trim into the gutter: `bleed` on paper, 0 on die-cut labels."""
         return 0.0 if self.die_cut else self.bleed
+
+    @property
+    def shared_cut_clearance(self) -> float:
+        """How far art stays inside a cut line two touching pieces share (0 on die-cut labels)."""
+        if self.die_cut:
+            return 0.0
+        return 1 * MM if self.cut_clearance is None else self.cut_clearance
 
     def printable(self) -> tuple[float, float, float, float]:
         """(x0, y0, x1, y1) of the area an office printer prints: the sheet less `printable_margin`."""

@@ -8,7 +8,8 @@ Targets:
   neighbours' art 2 x bleed apart and hold each piece's short crop marks.
 - office: pieces n-up on a sheet (A4 by default) with light cut lines, art
   inside the printer's printable area and a little bleed into the gutters
-  between pieces (none on die-cut labels); with duplex, each sheet of fronts is followed by a sheet of backs
+  between pieces (none on die-cut labels); pieces that touch (no gutter) keep
+  their art 1 mm (`cut_clearance`) inside every cut line they share; with duplex, each sheet of fronts is followed by a sheet of backs
   in mirrored slots (long-edge flip) so every back lands behind its front.
 - screen: page = trim, RGB, links and bookmarks, no marks.
 
@@ -209,6 +210,10 @@ class Press:
             )
         self.slots = slots
         self.back_slots = impose.mirror_slots(slots, self.sheet_size[0])
+        # office: pieces that touch keep their art clear of the cut lines they share
+        clearance = 0.0 if self.target.marks else sheet.shared_cut_clearance
+        self.art_clips = impose.art_clips(self.slots, clearance)
+        self.back_art_clips = impose.art_clips(self.back_slots, clearance)
 
     def bleed_for(self, trim: tuple[float, float]) -> float:
         """The bleed of a piece of this trim: the one given, else 3 mm or 0.125 in (0 unless shop)."""
@@ -428,13 +433,14 @@ class Press:
                 self._slot = 0
         self._sheet_open = True
         slot = self.slots[self._slot]
-        self._draw_slot(front, slot)
+        self._draw_slot(front, slot, self.art_clips[self._slot])
         self._backs.append((self._slot, back))
         self._slot += 1
         if self._slot == len(self.slots):
             self._finish_sheet()
 
-    def _draw_slot(self, draw: Draw, slot: impose.Slot) -> None:
+    def _draw_slot(self, draw: Draw, slot: impose.Slot, art: impose.Rect | None = None) -> None:
+        """Draw a piece in its slot; `art` (office) clips it clear of the cut lines it shares."""
         if slot.rotate == 90:
             x, y = slot.x + slot.w, slot.y
         elif slot.rotate == 270:
@@ -451,6 +457,10 @@ class Press:
         path = c.beginPath()
         path.rect(x0, y0, x1 - x0, y1 - y0)
         c.clipPath(path, stroke=0, fill=0)
+        if art is not None:
+            path = c.beginPath()
+            path.rect(art[0], art[1], art[2] - art[0], art[3] - art[1])
+            c.clipPath(path, stroke=0, fill=0)
         self._draw_piece(draw, x, y, slot.rotate, clip=True, trim=self._sheet_trim,
                          bleed=self.sheet.cut_bleed)  # fmt: skip
         c.restoreState()
@@ -471,7 +481,7 @@ class Press:
         if self.duplex:
             for idx, back in self._backs:
                 if back is not None:
-                    self._draw_slot(back, self.back_slots[idx])
+                    self._draw_slot(back, self.back_slots[idx], self.back_art_clips[idx])
             self._cut_lines(self.back_slots)
             self._show_page()
         self._slot = 0
