@@ -120,22 +120,55 @@ def test_cut_lines_never_cross_a_piece():
     w, h = paper_size("A4")
     slots = grid(w, h, 86 * MM, 55 * MM, margin=10 * MM, gap=6 * MM, rotate_allowed=False)
     segs = cut_lines(slots, w, h)
+    ON = 1e-3  # a guide this close to a piece edge lies on it (slot edges are rounded)
     assert segs
     for x1, y1, x2, y2 in segs:
         for s in slots:
             if x1 == x2:  # vertical
                 crosses = (
-                    s.x + EPS < x1 < s.x + s.w - EPS
-                    and min(y1, y2) < s.y + s.h - EPS
-                    and max(y1, y2) > s.y + EPS
+                    s.x + ON < x1 < s.x + s.w - ON
+                    and min(y1, y2) < s.y + s.h - ON
+                    and max(y1, y2) > s.y + ON
                 )
             else:
                 crosses = (
-                    s.y + EPS < y1 < s.y + s.h - EPS
-                    and min(x1, x2) < s.x + s.w - EPS
-                    and max(x1, x2) > s.x + EPS
+                    s.y + ON < y1 < s.y + s.h - ON
+                    and min(x1, x2) < s.x + s.w - ON
+                    and max(x1, x2) > s.x + ON
                 )
             assert not crosses
     # every slot edge has a guide reaching the sheet edge
     xs = {round(v, 3) for s in slots for v in (s.x, s.x + s.w)}
     assert xs <= {round(x1, 3) for x1, y1, x2, y2 in segs if x1 == x2 and min(y1, y2) == 0}
+
+
+def _covered(lo: float, hi: float, spans) -> bool:
+    """Whether the spans cover [lo, hi] (to a thousandth of a point)."""
+    cur = lo
+    for a, b in sorted(spans):
+        if a > cur + 1e-3:
+            return False
+        cur = max(cur, b)
+    return cur >= hi - 1e-3
+
+
+@settings(max_examples=60, deadline=None)
+@given(pw=st.floats(min_value=20, max_value=300, allow_nan=False),
+       ph=st.floats(min_value=20, max_value=300, allow_nan=False),
+       m=margins, g=st.sampled_from([0.0, 1.0, 4.25]), rot=st.booleans())  # fmt: skip
+def test_every_slot_edge_has_a_guide_along_its_whole_length(pw, ph, m, g, rot):
+    """Also where pieces touch (one shared cut): rounding must not hide the guide."""
+    w, h = paper_size("A4")
+    slots = grid(w, h, pw, ph, margin=m, gap=g, rotate_allowed=rot)
+    segs = cut_lines(slots, w, h)
+    for s in slots:
+        for x in (s.x, s.x + s.w):
+            on = [
+                (min(a, b), max(a, b)) for x1, a, x2, b in segs if x1 == x2 and abs(x1 - x) < 1e-3
+            ]
+            assert _covered(s.y, s.y + s.h, on), (s, x)
+        for y in (s.y, s.y + s.h):
+            on = [
+                (min(a, b), max(a, b)) for a, y1, b, y2 in segs if y1 == y2 and abs(y1 - y) < 1e-3
+            ]
+            assert _covered(s.x, s.x + s.w, on), (s, y)

@@ -170,11 +170,12 @@ def cut_lines(
     xs = sorted({round(v, 4) for s in slots for v in (s.x, s.x + s.w)})
     ys = sorted({round(v, 4) for s in slots for v in (s.y, s.y + s.h)})
     segs: list[Segment] = []
+    tol = 1e-3  # beyond the rounding above: a line on a slot's own edge is not inside it
     for x in xs:
-        blocked = [(s.y, s.y + s.h) for s in slots if s.x + EPS < x < s.x + s.w - EPS]
+        blocked = [(s.y, s.y + s.h) for s in slots if s.x + tol < x < s.x + s.w - tol]
         segs += [(x, a, x, b) for a, b in _free(sy0, sy1, blocked)]
     for y in ys:
-        blocked = [(s.x, s.x + s.w) for s in slots if s.y + EPS < y < s.y + s.h - EPS]
+        blocked = [(s.x, s.x + s.w) for s in slots if s.y + tol < y < s.y + s.h - tol]
         segs += [(a, y, b, y) for a, b in _free(sx0, sx1, blocked)]
     return segs
 
