@@ -177,3 +177,20 @@ def test_cut_clearance_setting(tmp_path):
     yaml = tmp_path / "s.yaml"
     yaml.write_text("name: s\npaper: A4\ncut_clearance: 2mm\n", encoding="utf-8")
     assert load_sheet(yaml).shared_cut_clearance == pytest.approx(2 * MM)
+
+
+@pytest.mark.parametrize("name", ["a5", "a6"])
+def test_office_cards_tile_the_sheet_without_running_off_it(name):
+    """Cards that tile the paper touch (no gutter), stay on the sheet, and clear their shared cuts."""
+    from printkit import impose
+    from printkit.products.cards.layout import load_card_layout
+
+    lay = load_card_layout(name)
+    sheet = lay.office_sheet
+    w, h = sheet.size()
+    slots = sheet.slots(*lay.size)
+    assert len(slots) == {"a5": 2, "a6": 4}[name]
+    assert all(s.x >= -0.01 and s.y >= -0.01 and s.x + s.w <= w + 0.01 and s.y + s.h <= h + 0.01
+               for s in slots)  # fmt: skip
+    assert all(impose.shared_edges(slots))  # every card shares a cut with a neighbour
+    assert all(clip is not None for clip in impose.art_clips(slots, sheet.shared_cut_clearance))
