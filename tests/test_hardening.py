@@ -112,6 +112,20 @@ def test_all_takes_a_folder_with_a_dot(runner, tmp_path):
     assert "-o takes a folder here" in refused(r)
 
 
+def test_a_100000_character_title_renders_cut_with_an_ellipsis(runner, tmp_path):
+    # fuzz reproducer: fitting measured and hyphenated the whole word for every line (108 CPU s)
+    from pypdf import PdfReader
+
+    p = event(tmp_path, "title: Opening", "title: " + "x" * 100_000)
+    r = invoke(runner, "all", p, "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    assert "shortened with …" in r.stderr
+    badge = "".join(
+        page.extract_text() for page in PdfReader(tmp_path / "out" / "badges.pdf").pages
+    )
+    assert "xxxxx…" in badge and "x" * 2000 not in badge
+
+
 # ------------------------------------------------------------------ messages
 
 

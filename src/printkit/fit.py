@@ -24,6 +24,10 @@ from printkit.hyphenate import hyphen_points
 
 Measure = Callable[[str, float], float]
 ELLIPSIS = "…"
+# Beyond this many characters a text or word is "long": fitting works on the part that could
+# possibly show (everything after it is cut with "…" anyway) so a 100,000-character title
+# costs what a few lines cost. Shorter texts take exactly the same path as before.
+_LONG = 512
 HYPHEN = "-"
 SHY = "\u00ad"  # soft hyphen: a legal break that prints "-" only at a line end
 _AFTER = "-/_\u2010\u2013"  # a line may start after these (handles, URLs, compounds)
@@ -126,6 +130,7 @@ def fit_text(
     text = _normalize(text)
     if not text:
         return Fit(max_size, (), False, False, False)
+    text = _overfull_prefix(text, 2 * (max_lines + 1) * width / min_size, measure)
 
     def best_size(lines: list[str]) -> float:
         widest = max(measure(line, 1.0) for line in lines)
@@ -150,6 +155,17 @@ def fit_text(
     if hyphenated is not None:
         return hyphenated
     return _truncated(text, width, height, min_size, max_lines, measure, leading, max_size, lang)
+
+
+def _overfull_prefix(text: str, budget: float, measure: Measure) -> str:
+    """`text`, or for a long text whose width at size 1 is well over `budget` a prefix that
+    is still over it: what fit_text shows of either is the same (it ends with "…")."""
+    n = _LONG
+    while n < len(text):
+        if measure(text[:n], 1.0) > budget:
+            return text[:n]
+        n *= 2
+    return text
 
 
 def _hyphenated(
@@ -363,6 +379,8 @@ def _wrap_lines(
     cur, cur_start, cur_end = "", 0, 0
 
     def fits(s: str) -> bool:
+        if len(s) > _LONG and measure(s[:_LONG], size) > width:
+            return False  # a long string whose start is already too wide
         return measure(s, size) <= width
 
     for wstart, word in _words(para):
@@ -386,7 +404,10 @@ def _wrap_lines(
                     lines.append(Line(cur, cur_start, cur_end))
                     cur = ""
                     continue
-                lines.append(Line(_ellipsize(frag, width, size, measure), wstart + i, wstart + len(word)))  # fmt: skip
+                shown_frag = (
+                    frag if len(frag) <= _LONG else _overfull_prefix(frag, width / size, measure)
+                )
+                lines.append(Line(_ellipsize(shown_frag, width, size, measure), wstart + i, wstart + len(word)))  # fmt: skip
                 cut = True
                 break
             lines.append(Line(text, cur_start if cur else wstart + i, wstart + j))
@@ -399,11 +420,24 @@ def _wrap_lines(
 
 def _split_word(word: str, i: int, lead: str, fits, lang: str | None) -> tuple[int | None, str]:
     """The furthest break in word[i:] whose head fits after `lead`: after - / _ (or between
-    CJK characters) first, else at a hyphenation point with "-"; (None, "") if none fits."""
-    soft = [i + p for p in break_points(word[i:]) if word[i + p - 1] != SHY]
+    CJK characters) first, else at a hyphenation point with "-"; (None, "") if none fits.
+
+    In a long word only the part that could fit on one line is searched (with 64 characters
+    either side, so the hyphenation patterns see the same letters around each point).
+    """
+    end, base, scan = len(word), 0, word
+    if len(word) - i > _LONG:
+        k = _LONG
+        while i + k < len(word) and fits(lead + word[i : i + k]):
+            k *= 2
+        end = min(len(word), i + k + 1)
+        base = max(0, i - 64)
+        scan = word[base : min(len(word), end + 64)]
+    points = break_points(word[i:end])
+    soft = [i + p for p in points if word[i + p - 1] != SHY]
     hard = sorted(
-        {p for p in hyphen_points(word.replace(SHY, "\u2060"), lang) if p > i}
-        | {i + p for p in break_points(word[i:]) if word[i + p - 1] == SHY}
+        {base + p for p in hyphen_points(scan.replace(SHY, "\u2060"), lang) if i < base + p <= end}
+        | {i + p for p in points if word[i + p - 1] == SHY}
     )
     hard = [
         p for p in hard if p < len(word) and word[p - 1] not in _AFTER and word[p] not in _AFTER
