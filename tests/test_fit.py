@@ -295,3 +295,18 @@ def test_long_text_breaks_into_at_most_max_lines(words, width, max_lines, measur
     assert all(measure(line, fit.size) <= width + EPS for line in fit.lines)
     if not fit.truncated:
         assert _letters("".join(fit.lines)) == _letters(text)
+
+
+@pytest.mark.parametrize("text", ["x" * 100_000, "Deutschlandtickets lorem ipsum " * 3_300])
+def test_a_100000_character_text_fits_its_first_lines_and_ends_with_an_ellipsis(text):
+    # only what could show is measured: a 100,000-character title once took minutes
+    f = fit_text(text, 100, 60, 12, 6, max_lines=3, measure=mono)
+    assert f.truncated and f.size == 6 and 1 <= len(f.lines) <= 3 and f.lines[-1].endswith("…")
+    assert all(mono(line, 6) <= 100 for line in f.lines)
+
+
+def test_wrap_of_a_20000_character_text_keeps_every_word():
+    text = "Deutschlandtickets lorem ipsum " * 650
+    lines = wrap(text, 100, 6, mono)
+    assert len(lines) > 600 and all(mono(line, 6) <= 100 for line in lines)
+    assert "".join(x.rstrip("-") for x in lines).replace(" ", "") == text.replace(" ", "")
