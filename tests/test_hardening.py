@@ -126,6 +126,20 @@ def test_a_100000_character_title_renders_cut_with_an_ellipsis(runner, tmp_path)
     assert "xxxxx…" in badge and "x" * 2000 not in badge
 
 
+def test_a_100000_character_title_of_words_is_cut_to_1000_with_a_warning(runner, tmp_path):
+    # host cue cards never cut a title: 100,000 characters of words made thousands of cards
+    from pypdf import PdfReader
+
+    p = event(tmp_path, "title: Opening", "title: " + ("lorem ipsum dolor " * 5600)[:100_000])
+    r = invoke(runner, "all", p, "-o", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    line = line_of(p, "lorem ipsum")
+    assert f"{p}:{line}: sessions[0].title: warning: title is 100,000 characters long" in r.stderr
+    cards = PdfReader(tmp_path / "out" / "cards.pdf")
+    assert len(cards.pages) < 20
+    assert "…" in "".join(page.extract_text() for page in cards.pages)
+
+
 # ------------------------------------------------------------------ messages
 
 

@@ -14,6 +14,10 @@ from printkit.load.sections import _section_items, _unique
 from printkit.load.values import _links
 from printkit.model import SESSION_TYPES, Host, Session, Src
 
+# No printed title shows more: a longer one is cut with "…" (a host card reads the title aloud
+# in full, so a 100,000-character title would otherwise fill thousands of cards).
+TITLE_MAX = 1000
+
 SESSION_KEYS = [
     "id",
     "title",
@@ -43,6 +47,10 @@ def _sessions(entries, problems, tz) -> list[Session]:
         r.unknown(d, SESSION_KEYS, path)
         sid = r.ident(d, "id", path)
         title = r.text(d, "title", path, required=True)
+        if title and len(title) > TITLE_MAX:
+            r.warn(d, "title", f"{path}.title", f"title is {len(title):,} characters long; "
+                   f"only its first {TITLE_MAX:,} are printed, then …")  # fmt: skip
+            title = title[:TITLE_MAX].rstrip() + "…"
         stype = (r.text(d, "type", path) or "talk").lower()
         if stype not in SESSION_TYPES:
             hint = difflib.get_close_matches(stype, SESSION_TYPES, n=1)
