@@ -287,3 +287,14 @@ def test_a_merge_that_does_not_load_changes_nothing(tmp_path, monkeypatch):
     assert r.exit_code == 1 and f"{out / 'sessions.yaml'}:3: bad" in r.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "s.xml", "s2.xml"]
+
+
+def test_gosim_time_slot_out_of_range_is_dropped_not_a_crash(runner, tmp_path):
+    # tools/fuzz.py seed 2020: "9:60 - 10:00" raised ValueError (exit 3)
+    doc = _put(GOSIM, ["sessions", "AI", 0, "timeSlot"], "9:60 - 10:00")
+    doc["sessions"]["AI"].append(dict(GOSIM["sessions"]["AI"][0], title="Other"))
+    src = tmp_path / "schedule.json"
+    src.write_text(json.dumps(doc), encoding="utf-8")
+    r = runner.invoke(cli, ["import", "gosim", str(src), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert "unreadable date/time (e.g. '9:60 - 10:00'): 1" in r.output + r.stderr

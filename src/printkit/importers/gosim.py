@@ -175,8 +175,11 @@ def _times(slot: dict, year: int) -> tuple[datetime, datetime] | None:
     if day is None or not m:
         return None
     h1, m1, h2, m2 = (int(x) for x in m.groups())
-    start = datetime(day.year, day.month, day.day, h1, m1)
-    end = datetime(day.year, day.month, day.day, h2, m2)
+    try:
+        start = datetime(day.year, day.month, day.day, h1, m1)
+        end = datetime(day.year, day.month, day.day, h2, m2)
+    except ValueError:  # "9:60 - 10:00", "25:00 - 26:00": as unreadable as no slot
+        return None
     if end < start:
         end += timedelta(days=1)  # "23:30 - 0:30" crosses midnight
     return start, end
