@@ -188,18 +188,9 @@ def build(
                              start_at - 1)  # fmt: skip
     with _progress(_consume(badges), progress, total) as items:
         result = render(items, out, total, start_at - 1)
-    n_warn = len(problems.warnings)
-    line = (
-        f"{_n(total, 'badge')} ({_n(speakers, 'speaker')}, "
-        f"{_n(total - speakers, 'attendee')}) "
-        f"on {_n(result.pages, 'page')} → {result.path}"
+    return _summary(
+        total, speakers, f"on {_n(result.pages, 'page')} → {result.path}", problems, art
     )
-    if n_warn:
-        line += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
-    lines = [line]
-    if art.notes.fitted:
-        lines.append(_listing("Names set smaller or on two lines", art.notes.fitted))
-    return "\n".join(lines)
 
 
 def _render_split(render, badges, out: Path, size: int, jobs: int, progress: bool,
@@ -236,12 +227,17 @@ def _render_split(render, badges, out: Path, size: int, jobs: int, progress: boo
         art.notes.fitted.extend(fitted)
     manifest = Path(out).with_name(f"{Path(out).stem}-manifest.csv")
     write_manifest(manifest, found, labels)
-    n_warn = len(problems.warnings)
-    line = (
-        f"{_n(total, 'badge')} ({_n(speakers, 'speaker')}, {_n(total - speakers, 'attendee')}) "
+    where = (
         f"on {_n(pages, 'page')} in {_n(len(found), 'file')} → {found[0].path} … "
         f"{found[-1].path.name}; ranges in {manifest.name}"
     )
+    return _summary(total, speakers, where, problems, art)
+
+
+def _summary(total: int, speakers: int, where: str, problems: Problems, art) -> str:
+    """Counts, where they went, warnings and the names set smaller → the command's closing lines."""
+    n_warn = len(problems.warnings)
+    line = f"{_n(total, 'badge')} ({_n(speakers, 'speaker')}, {_n(total - speakers, 'attendee')}) {where}"
     if n_warn:
         line += f"; {n_warn} warning{'s' if n_warn != 1 else ''}"
     lines = [line]
