@@ -166,7 +166,7 @@ def jobs_option(f):
         type=click.IntRange(min=1),
         default=None,
         metavar="N",
-        help="Worker processes for the files of a --split run (default: all cores; 1 for none).",
+        help="Worker processes: a big run is drawn in chunks on every core (default: all cores; 1 for none).",
     )(f)
 
 

@@ -93,6 +93,7 @@ class PressResult:
     path: Path
     pages: int
     pieces: int
+    outline: tuple[tuple[str, int, int], ...] = ()  # (title, level, 0-based page)
 
 
 def default_bleed(trim: tuple[float, float]) -> float:
@@ -138,8 +139,12 @@ class Press:
         date: datetime | None = None,
         event: Event | None = None,
         folds: tuple[float, ...] = (),
+        part: int | None = None,
     ):
         self.path = Path(path)
+        # a chunk of a joined run (press/join.py): its own font subset tags; the outline is
+        # only recorded (the join writes one for the whole file)
+        self.part = part
         self.trim = (float(trim[0]), float(trim[1]))
         if isinstance(target, str):
             if target not in TARGETS:
@@ -166,6 +171,7 @@ class Press:
         self._marks: dict[tuple[float, float], tuple[tuple[str, ...], dict]] = {}
         self._in_form = False
         self._bookmarks = 0
+        self._outline: list[tuple[str, int, int]] = []
         self._outline_level = -1
         self._closed = False
         # office: always n-up; shop: n-up ("gang run") only when a sheet is given
@@ -329,7 +335,8 @@ class Press:
             pdfx=self.target.name == "shop",
             digest=doc.content_digest,
         )
-        c._doc.printkit_title = self.title  # seeds the font subset tags (fonts.py)
+        # seeds the font subset tags (fonts.py); each chunk of a joined run has its own
+        c._doc.printkit_title = self.title if self.part is None else f"{self.title}\0{self.part}"
         self._canvas = c
         self._page_trim = self.trim
         return c
@@ -492,6 +499,9 @@ class Press:
 
     def add_bookmark(self, title: str, level: int = 0) -> None:
         c = self._ensure_canvas()
+        if self.part is not None:
+            self._outline.append((title, int(level), self._pages))
+            return
         level = max(0, min(int(level), self._outline_level + 1))
         key = f"pk-bm-{self._bookmarks}"
         self._bookmarks += 1
@@ -538,7 +548,7 @@ class Press:
             out.commit()
         finally:
             self._discard()
-        return PressResult(self.path, self._pages, self._pieces)
+        return PressResult(self.path, self._pages, self._pieces, tuple(self._outline))
 
     def _discard(self) -> None:
         if self._out is not None:

@@ -1,9 +1,15 @@
-"""A run of N pieces → ranges written as one PDF each (--split), in worker processes (--jobs), and a manifest.
+"""A run of N pieces → ranges drawn in worker processes (--jobs): one PDF each (--split), or joined into one.
 
 Each range is rendered from the same sorted pieces by the same code whether
 it runs here or in a forked worker, so the files are the same bytes for any
 number of jobs. Workers are forked (they inherit the loaded event, fonts and
 layout; nothing is pickled but each range's small result).
+
+A single-file run of many pieces is cut into chunks whose size depends on
+the run only (its piece count and pieces per page), never on the number of
+jobs; each chunk is drawn into a temp file and press/join.py joins them, so
+`--jobs 1` and `--jobs 8` write the same bytes. A small run is one chunk:
+one press, no join.
 """
 
 from __future__ import annotations
@@ -12,6 +18,9 @@ import csv
 import io
 import multiprocessing
 import os
+import shutil
+import signal
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +28,20 @@ from pathlib import Path
 from printkit.errors import PrintkitError
 from printkit.press.output import write_atomic
 
-__all__ = ["Part", "default_jobs", "parts", "run_parts", "write_manifest"]
+__all__ = [
+    "CHUNK_MIN",
+    "CHUNKS_MAX",
+    "Part",
+    "chunk_ranges",
+    "default_jobs",
+    "parts",
+    "run_joined",
+    "run_parts",
+    "write_manifest",
+]
+
+CHUNK_MIN = 400  # pieces: a run this size or smaller is one chunk (one press, no join)
+CHUNKS_MAX = 16  # chunks of a big run (enough to keep 2-16 cores busy to the end)
 
 
 @dataclass(frozen=True)
@@ -58,7 +80,34 @@ def parts(out: Path, total: int, size: int) -> list[Part]:
     return found
 
 
+def chunk_ranges(total: int, per_page: int = 1, first_slot: int = 0) -> list[range]:
+    """Piece ranges of a single-file run: 5,000 badges 6 a page → 16 page-aligned ranges of 318.
+
+    One range up to CHUNK_MIN pieces; else up to CHUNKS_MAX ranges of at least
+    CHUNK_MIN pieces, each a whole number of pages. `first_slot` pieces of the
+    first page are skipped (--start-at), so the first range is that much shorter
+    and every later one starts on a fresh page. Independent of the job count.
+    """
+    if total <= CHUNK_MIN:
+        return [range(total)]
+    per_page = max(1, per_page)
+    size = max(CHUNK_MIN, -(-total // CHUNKS_MAX))
+    size = -(-size // per_page) * per_page
+    first = min(total, size - first_slot % per_page)
+    found = [range(first)]
+    while found[-1].stop < total:
+        start = found[-1].stop
+        found.append(range(start, min(start + size, total)))
+    return found
+
+
 _TASK: Callable | None = None
+
+
+def _worker_start() -> None:
+    """In a worker: SIGTERM (the pool closing) ends it quietly; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _call(i: int):
@@ -82,7 +131,7 @@ def run_parts(task: Callable[[int], object], n: int, jobs: int, done=None) -> li
         return out
     _TASK = task
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, n)) as pool:
+        with multiprocessing.get_context("fork").Pool(min(jobs, n), _worker_start) as pool:
             out = []
             for i, result in enumerate(pool.imap(_call, range(n))):
                 out.append(result)
@@ -91,6 +140,30 @@ def run_parts(task: Callable[[int], object], n: int, jobs: int, done=None) -> li
             return out
     finally:
         _TASK = None
+
+
+def run_joined(draw: Callable[[int, Path], tuple], n: int, out: Path, jobs: int, done=None):
+    """Draw chunks 0..n-1 (`draw(i, path)` → (PressResult, extra)) and join them into `out`.
+
+    Returns (pages, [extra, …]). The chunk files live in a hidden temp folder
+    beside `out`, removed whatever happens; `out` is written atomically.
+    """
+    from printkit.press.join import join_pdfs
+
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".parts"))
+    try:
+        paths = [folder / f"part-{i:04d}.pdf" for i in range(n)]
+        results = run_parts(lambda i: draw(i, paths[i]), n, jobs, done)
+        outline, offset = [], 0
+        for result, _ in results:
+            outline.extend((title, level, page + offset) for title, level, page in result.outline)
+            offset += result.pages
+        pages = join_pdfs(paths, out, outline)
+        return pages, [extra for _, extra in results]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_manifest(path: Path, found: Sequence[Part], labels: Sequence[tuple[str, str]]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -39,6 +40,7 @@ from printkit.errors import PrintkitError, Problems
 from printkit.i18n import localized
 from printkit.layout import Sheet, layout_names, load_sheet
 from printkit.model import ATTENDEE_ROLES, Attendee, Event
+from printkit.press.parallel import chunk_ranges
 from printkit.products.badges.layout import BadgeLayout, key_line, layout_path, load_badge_layout
 from printkit.products.badges.people import SORTS, collect, select, sort_badges
 from printkit.products.parts import reading_order
@@ -135,10 +137,9 @@ def build(
     total = len(badges)
     speakers = sum(1 for b in badges if b.is_speaker)
 
-    def render(items, path: Path, count: int, first_slot: int):
-        """Badges → one PDF at `path` (streamed; each badge dropped once drawn)."""
+    def make_press(path: Path, count: int, first_slot: int, part: int | None = None) -> Press:
         try:
-            press = Press(
+            return Press(
                 path,
                 lay.piece,
                 target,
@@ -151,9 +152,14 @@ def build(
                 subject=f"{count} badges, layout {lay.name}",
                 start_at=first_slot,
                 folds=(lay.face[1],) if fold else (),
+                part=part,
             )
         except PrintkitError as e:
             raise _explain(e, lay, start_at) from None
+
+    def render(items, path: Path, count: int, first_slot: int, part: int | None = None):
+        """Badges → one PDF at `path` (streamed; each badge dropped once drawn)."""
+        press = make_press(path, count, first_slot, part)
         collecting = gc.isenabled()
         gc.disable()  # thousands of live page objects: cyclic GC passes cost ~25 % and free nothing
         try:
@@ -186,6 +192,13 @@ def build(
     if split:
         return _render_split(render, badges, out, split, jobs, progress, problems, art, speakers,
                              start_at - 1)  # fmt: skip
+    probe = make_press(out, total, start_at - 1)
+    per_page = len(probe.slots) if probe.nup else 1
+    probe._discard()
+    chunks = chunk_ranges(total, per_page, start_at - 1)
+    if len(chunks) > 1:
+        return _render_joined(render, badges, out, chunks, jobs, progress, problems, art, speakers,
+                              start_at - 1)  # fmt: skip
     with _progress(_consume(badges), progress, total) as items:
         result = render(items, out, total, start_at - 1)
     return _summary(
@@ -209,22 +222,13 @@ def _render_split(render, badges, out: Path, size: int, jobs: int, progress: boo
         result = render(chunk, part.path, part.count, first_slot if i == 0 else 0)
         new, fitted = problems.items[n0:], art.notes.fitted[f0:]
         del problems.items[n0:], art.notes.fitted[f0:]
-        return result.pages, new, fitted  # the same from a worker as from here
+        return result.pages, (new, fitted)  # the same from a worker as from here
 
-    bar = click.progressbar(length=total, label="badges", file=sys.stderr) if progress else None
-    if bar is not None:
-        bar.__enter__()
-    try:
+    with _bar(progress, total) as bar:
         done = (lambda i: bar.update(found[i].count)) if bar is not None else None
         results = run_parts(task, len(found), jobs, done)
-    finally:
-        if bar is not None:
-            bar.__exit__(None, None, None)
-    pages = 0
-    for n_pages, new, fitted in results:
-        pages += n_pages
-        problems.items.extend(new)
-        art.notes.fitted.extend(fitted)
+    pages = sum(n_pages for n_pages, _ in results)
+    _merge(problems, art, [extra for _, extra in results])
     manifest = Path(out).with_name(f"{Path(out).stem}-manifest.csv")
     write_manifest(manifest, found, labels)
     where = (
@@ -232,6 +236,49 @@ def _render_split(render, badges, out: Path, size: int, jobs: int, progress: boo
         f"{found[-1].path.name}; ranges in {manifest.name}"
     )
     return _summary(total, speakers, where, problems, art)
+
+
+def _render_joined(render, badges, out: Path, chunks, jobs: int, progress: bool,
+                   problems: Problems, art, speakers: int, first_slot: int) -> str:  # fmt: skip
+    """A big single-file run: chunks drawn in `jobs` workers, joined into `out`; the summary."""
+    from printkit.press.parallel import run_joined
+
+    total = len(badges)
+
+    def draw(i: int, path: Path):
+        n0, f0 = len(problems.items), len(art.notes.fitted)
+        chunk = badges[chunks[i].start : chunks[i].stop]
+        result = render(chunk, path, total, first_slot if i == 0 else 0, part=i)
+        new, fitted = problems.items[n0:], art.notes.fitted[f0:]
+        del problems.items[n0:], art.notes.fitted[f0:]
+        return result, (new, fitted)  # the same from a worker as from here
+
+    with _bar(progress, total) as bar:
+        done = (lambda i: bar.update(len(chunks[i]))) if bar is not None else None
+        pages, extras = run_joined(draw, len(chunks), Path(out), jobs, done)
+    _merge(problems, art, extras)
+    return _summary(total, speakers, f"on {_n(pages, 'page')} → {out}", problems, art)
+
+
+@contextmanager
+def _bar(progress: bool, total: int):
+    """click's progress bar on stderr when `progress`, else None."""
+    if not progress:
+        yield None
+        return
+    with click.progressbar(length=total, label="badges", file=sys.stderr) as bar:
+        yield bar
+
+
+def _merge(problems: Problems, art, extras) -> None:
+    """Each chunk's problems and fitted names, in order; a warning met in several chunks once."""
+    seen = set(problems.items)
+    for new, fitted in extras:
+        for p in new:
+            if p not in seen:
+                seen.add(p)
+                problems.items.append(p)
+        art.notes.fitted.extend(fitted)
 
 
 def _summary(total: int, speakers: int, where: str, problems: Problems, art) -> str:
