@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import MINIMAL, invoke
 
 from printkit import __version__
@@ -106,7 +107,9 @@ def test_sigterm_leaves_no_partial_file(tmp_path):
     deadline = time.time() + 300  # a loaded machine (CI, parallel tests) can take long to start
     while time.time() < deadline and not any(tmp_path.glob(".b.pdf*")) and p.poll() is None:
         time.sleep(0.05)  # wait until the writer has its temp file open
-    assert any(tmp_path.glob(".b.pdf*")), "the writer never opened its temp file"
+    if not any(tmp_path.glob(".b.pdf*")):
+        p.kill()
+        pytest.fail(f"the writer never opened its temp file: {p.communicate()[1]}")
     p.send_signal(signal.SIGTERM)
     err = p.communicate(timeout=60)[1]
     assert p.returncode == 130, err

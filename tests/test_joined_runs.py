@@ -151,3 +151,44 @@ def test_chunk_ranges_cover_the_run_on_page_boundaries(total, per_page, first_sl
 def test_outline_levels_never_jump_more_than_one():
     got = nest_outline([("a", 2, 0), ("b", 0, 1), ("c", 3, 2), ("d", 1, 3)])
     assert [level for _, level, _ in got] == [0, 0, 1, 1]
+
+
+def many_sessions(n: int) -> str:
+    """MINIMAL with `n` more sessions in two rooms (door signs and cue cards to spare)."""
+    text = MINIMAL.replace("rooms:\n  - id: hall\n    name: Hall A\n",
+                           "rooms:\n  - id: hall\n    name: Hall A\n  - id: lab\n    name: Lab B\n")  # fmt: skip
+    for i in range(n):
+        room = ("hall", "lab")[i % 2]
+        h, m = divmod(10 * 60 + (i // 2) * 10, 60)
+        text += (
+            f"  - id: s{i:03d}\n    title: Session number {i} on joined files\n    track: main\n"
+            f"    room: {room}\n    start: 2025-05-06 {h:02d}:{m:02d}\n"
+            f"    end: 2025-05-06 {h:02d}:{m + 9:02d}\n    speakers: [ada]\n"
+            f"    host:\n      introduction: Please welcome our speaker for session {i}.\n"
+        )
+    return text
+
+
+@pytest.mark.parametrize("product", ["signs", "cards"])
+@pytest.mark.parametrize("target", ["shop", "office"])
+def test_signs_and_cards_join_the_same_pages_for_any_jobs(runner, monkeypatch, tmp_path,
+                                                          write_event, product, target):  # fmt: skip
+    event = write_event(many_sessions(30))
+
+    def run(name, chunk, *extra):
+        monkeypatch.setattr(parallel, "CHUNK_MIN", chunk)
+        out = tmp_path / name / f"{product}.pdf"
+        r = invoke(runner, product, str(event), "--target", target, "-o", str(out), *extra)
+        assert r.exit_code == 0, r.output
+        assert [p.name for p in out.parent.iterdir()] == [out.name]
+        return out
+
+    whole = run("whole", 10_000)
+    j1 = run("j1", 5, "--jobs", "1")
+    j2 = run("j2", 5, "--jobs", "2")
+    assert j1.read_bytes() == j2.read_bytes() != whole.read_bytes()
+    assert page_texts(j1) == page_texts(whole)
+    with pikepdf.open(j1) as joined, pikepdf.open(whole) as one, joined.open_outline() as a, \
+            one.open_outline() as b:  # fmt: skip
+        assert [i.title for i in a.root] == [i.title for i in b.root]
+        assert len(joined.pages) == len(one.pages) > 5

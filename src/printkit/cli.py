@@ -24,6 +24,8 @@ from printkit.attendees import load_attendees
 from printkit.cli_options import (
     attendee_columns_options,
     event_argument,
+    jobs_option,
+    jobs_value,
     load,
     output_folder,
     output_option,
@@ -254,7 +256,8 @@ def layouts(kind, name):
 @click.option("--attendees", metavar="CSV", help="Attendee CSV for the badges.")
 @click.option("--offline", is_flag=True, envvar="PRINTKIT_OFFLINE", help="Do not fetch photos.")
 @attendee_columns_options
-def all_products(event, output, target, attendees, offline, columns, maps):
+@jobs_option
+def all_products(event, output, target, attendees, offline, columns, maps, jobs):
     """Render badges, signs, cards and the booklet into one folder."""
     from printkit.products.badges.command import default_attendees
 
@@ -275,7 +278,7 @@ def all_products(event, output, target, attendees, offline, columns, maps):
         try:
             for name in PRODUCTS:
                 module = importlib.import_module(f"printkit.products.{name}.command")
-                opts = {"target": target, "offline": offline}
+                opts = {"target": target, "offline": offline, "jobs": jobs_value(jobs)}
                 if name != "cards":
                     opts["photos"] = photos
                 if name == "badges" and attendees:

@@ -34,6 +34,7 @@ __all__ = [
     "Part",
     "chunk_ranges",
     "default_jobs",
+    "draw_pieces",
     "parts",
     "run_joined",
     "run_parts",
@@ -108,6 +109,7 @@ def _worker_start() -> None:
     """In a worker: SIGTERM (the pool closing) ends it quietly; Ctrl-C is the parent's to handle."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _call(i: int):
@@ -130,8 +132,16 @@ def run_parts(task: Callable[[int], object], n: int, jobs: int, done=None) -> li
                 done(i)
         return out
     _TASK = task
+    # Ctrl-C or SIGTERM while the workers are forked would leave them running (the pool
+    # not yet entered): the signals wait until the pool is there to be terminated.
+    signals = {signal.SIGINT, signal.SIGTERM}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
     try:
-        with multiprocessing.get_context("fork").Pool(min(jobs, n), _worker_start) as pool:
+        pool = multiprocessing.get_context("fork").Pool(min(jobs, n), _worker_start)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    try:
+        with pool:
             out = []
             for i, result in enumerate(pool.imap(_call, range(n))):
                 out.append(result)
@@ -164,6 +174,44 @@ def run_joined(draw: Callable[[int, Path], tuple], n: int, out: Path, jobs: int,
         return pages, [extra for _, extra in results]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def draw_pieces(make_press: Callable, pieces: Sequence[tuple], out: Path, jobs: int, problems,
+                done=None) -> tuple[int, Path]:  # fmt: skip
+    """Pieces (front, back, trim) → `out` through `make_press(path, part)`: (pages, path).
+
+    Up to CHUNK_MIN pieces, one press; more are drawn in chunks by `jobs`
+    workers and joined (problems found in a worker come back here, each once).
+    """
+    probe = make_press(out, None)
+    per_page = len(probe.slots) if probe.nup else 1
+    probe._discard()
+    ranges = chunk_ranges(len(pieces), per_page)
+    if len(ranges) == 1:
+        with make_press(out, None) as press:
+            for front, back, trim in pieces:
+                press.add(front, back, trim=trim)
+            result = press.close()
+        return result.pages, result.path
+
+    def draw(i: int, path: Path):
+        n0 = len(problems.items)
+        with make_press(path, i) as press:
+            for front, back, trim in pieces[ranges[i].start : ranges[i].stop]:
+                press.add(front, back, trim=trim)
+            result = press.close()
+        new = problems.items[n0:]
+        del problems.items[n0:]
+        return result, new
+
+    pages, extras = run_joined(draw, len(ranges), Path(out), jobs, done)
+    seen = set(problems.items)
+    for new in extras:
+        for p in new:
+            if p not in seen:
+                seen.add(p)
+                problems.items.append(p)
+    return pages, Path(out)
 
 
 def write_manifest(path: Path, found: Sequence[Part], labels: Sequence[tuple[str, str]]) -> None:

@@ -16,6 +16,8 @@ import click
 from printkit import fit as _fit
 from printkit.cli_options import (
     event_argument,
+    jobs_option,
+    jobs_value,
     lang_option,
     layout_option,
     offline_option,
@@ -216,10 +218,12 @@ def build(
     layout: str | None = None,
     offline: bool = False,
     paper: str | None = None,
+    jobs: int = 1,
     **_ignored,
 ) -> str:
-    """Render the host cue cards into `out`; return the summary line."""
+    """Render the host cue cards into `out` (a big run in chunks on `jobs` workers); the summary."""
     from printkit.press.page import Press
+    from printkit.press.parallel import draw_pieces
 
     lay = load_card_layout(layout, problems)
     fonts_ready()
@@ -233,28 +237,30 @@ def build(
     sheet = None
     if target == "office":
         sheet = load_sheet(paper.lower()) if paper else lay.office_sheet
-    press = Press(out, lay.size, target, title=f"{event.name}: host cue cards",
-                  problems=problems, sheet=sheet, subject="Host cue cards", event=event)  # fmt: skip
+
+    def make_press(path, part):
+        return Press(path, lay.size, target, title=f"{event.name}: host cue cards",
+                     problems=problems, sheet=sheet, subject="Host cue cards", event=event,
+                     part=part)  # fmt: skip
+
+    pieces: list[tuple] = []  # (front, back, trim): planned here, drawn by draw_pieces
     cards = own = 0
-    with press:
-        for ses in sessions:
-            plan = plan_cards(event, ses, lay, lay.office_safe if target == "office" else 0.0)
-            own += plan.own_text
-            for page in range(1, len(plan.pages) + 1):
+    for ses in sessions:
+        plan = plan_cards(event, ses, lay, lay.office_safe if target == "office" else 0.0)
+        own += plan.own_text
+        for page in range(1, len(plan.pages) + 1):
 
-                def draw(s: Surface, plan=plan, page=page) -> None:
-                    if page == 1:
-                        s.bookmark(
-                            f"{style.time_label(plan.session.start)} {plan.session.title}"[:80]
-                        )
-                    draw_card(s, event, plan, page, lay)
+            def draw(s: Surface, plan=plan, page=page) -> None:
+                if page == 1:
+                    s.bookmark(f"{style.time_label(plan.session.start)} {plan.session.title}"[:80])
+                draw_card(s, event, plan, page, lay)
 
-                press.add(draw)
-                cards += 1
-        result = press.close()
+            pieces.append((draw, None, None))
+            cards += 1
+    pages, path = draw_pieces(make_press, pieces, out, jobs, problems)
     return (
-        f"{result.path}: {cards} host cue cards for {len(sessions)} sessions "
-        f"({own} with the host's introduction), {result.pages} pages ({target})"
+        f"{path}: {cards} host cue cards for {len(sessions)} sessions "
+        f"({own} with the host's introduction), {pages} pages ({target})"
     )
 
 
@@ -264,9 +270,10 @@ def build(
 @target_option("shop")
 @paper_option
 @output_option("cards.pdf")
+@jobs_option
 @offline_option
 @lang_option
-def command(event, layout, target, paper, output, offline):
+def command(event, layout, target, paper, output, offline, jobs):
     """Host cue cards from each session's introduction."""
     run_product(build, event, output, "cards.pdf", target=target, layout=layout, offline=offline,
-                paper=paper)  # fmt: skip
+                paper=paper, jobs=jobs_value(jobs))  # fmt: skip

@@ -15,6 +15,8 @@ import click
 
 from printkit.cli_options import (
     event_argument,
+    jobs_option,
+    jobs_value,
     lang_option,
     layout_option,
     offline_option,
@@ -86,12 +88,14 @@ def build(
     layout: str | None = None,
     offline: bool = False,
     photos=None,
+    jobs: int = 1,
     **_ignored,
 ) -> str:
-    """Render the signs into `out`; return the summary line."""
+    """Render the signs into `out` (a big run in chunks on `jobs` workers); return the summary line."""
     from printkit.layout import Sheet
     from printkit.press.images import PhotoStore
     from printkit.press.page import Press
+    from printkit.press.parallel import draw_pieces
 
     if kind not in KINDS:
         raise PrintkitError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -112,39 +116,42 @@ def build(
         cut_lines=False,
     )
     photos = photos or PhotoStore(problems=problems, offline=offline)
-    press = Press(out, trim, target, title=f"{event.name}: signs", problems=problems,
-                  sheet=sheet if target == "office" else None, event=event,
-                  photos=photos, subject="Room day signs and session door signs")  # fmt: skip
+
+    def make_press(path, part):
+        return Press(path, trim, target, title=f"{event.name}: signs", problems=problems,
+                     sheet=sheet if target == "office" else None, event=event, photos=photos,
+                     subject="Room day signs and session door signs", part=part)  # fmt: skip
+
+    pieces: list[tuple] = []  # (front, back, trim): planned here, drawn by draw_pieces
     n_room = n_door = 0
-    with press:
-        if kind in ("room", "all"):
-            rds = room_days(event, sel_rooms, sel_days)
-            names = room_name_setting(event, rds, lay, *press.trim)
-            for rd in rds:
-                n_room += _add_room_sign(press, event, rd, lay, problems, names[rd.room.id])
-        if kind in ("door", "all"):
-            sessions = [s for s in event.sessions if s.day in sel_days and s.room in room_ids]
-            order = {r.id: i for i, r in enumerate(event.rooms)}
-            sessions.sort(key=lambda s: (s.day, order.get(s.room, 0), s.start, s.end))
-            for ses in door_sessions(event, sessions):
-                press.add(_door_page(event, ses, lay), trim=lay.landscape)
-                n_door += 1
-        if n_room + n_door == 0:
-            raise PrintkitError("nothing to print: no sessions match the --day/--room filters")
-        result = press.close()
+    if kind in ("room", "all"):
+        rds = room_days(event, sel_rooms, sel_days)
+        names = room_name_setting(event, rds, lay, *trim)
+        for rd in rds:
+            n_room += _add_room_sign(pieces, trim, event, rd, lay, problems, names[rd.room.id])
+    if kind in ("door", "all"):
+        sessions = [s for s in event.sessions if s.day in sel_days and s.room in room_ids]
+        order = {r.id: i for i, r in enumerate(event.rooms)}
+        sessions.sort(key=lambda s: (s.day, order.get(s.room, 0), s.start, s.end))
+        for ses in door_sessions(event, sessions):
+            pieces.append((_door_page(event, ses, lay), None, lay.landscape))
+            n_door += 1
+    if n_room + n_door == 0:
+        raise PrintkitError("nothing to print: no sessions match the --day/--room filters")
+    pages, path = draw_pieces(make_press, pieces, out, jobs, problems)
     photos.finish()
     parts = []
     if kind in ("room", "all"):
         parts.append(f"{n_room} room sign page{'s' if n_room != 1 else ''}")
     if kind in ("door", "all"):
         parts.append(f"{n_door} door sign{'s' if n_door != 1 else ''}")
-    return f"{result.path}: {' and '.join(parts)}, {result.pages} pages ({target})"
+    return f"{path}: {' and '.join(parts)}, {pages} pages ({target})"
 
 
-def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems,
+def _add_room_sign(pieces: list, trim, event: Event, rd, lay: SignLayout, problems: Problems,
                    name=None) -> int:  # fmt: skip
-    """Add one room's day sign (one or more pages); return the number of pages."""
-    W, H = press.trim
+    """Plan one room's day sign (one or more pages) into `pieces`; return the number of pages."""
+    W, H = trim
     name_fit, pages = plan_sign(event, rd, lay, W, H, name)
     for row in (r for page in pages for r in page):
         if row.title.truncated:
@@ -162,7 +169,7 @@ def _add_room_sign(press, event: Event, rd, lay: SignLayout, problems: Problems,
                 s.bookmark(f"{rd.room.name} · {style.day_label(rd.day)}")
             draw_room_page(s, event, rd, page_rows, name_fit, lay, i, len(pages))
 
-        press.add(draw)
+        pieces.append((draw, None, None))
     return len(pages)
 
 
@@ -195,10 +202,11 @@ def _door_page(event: Event, ses, lay: SignLayout):
 @layout_option("Sign layout: a4 (default), a3, letter, tabloid, or a YAML file.")
 @target_option("shop")
 @output_option("signs.pdf")
+@jobs_option
 @offline_option
 @lang_option
 @strict_option
-def command(event, kind, days, rooms, layout, target, output, offline, strict):  # fmt: skip
+def command(event, kind, days, rooms, layout, target, output, offline, strict, jobs):  # fmt: skip
     """Room day signs and session door signs."""
     run_product(
         build,
@@ -212,4 +220,5 @@ def command(event, kind, days, rooms, layout, target, output, offline, strict): 
         layout=layout,
         offline=offline,
         strict=strict,
+        jobs=jobs_value(jobs),
     )
