@@ -159,7 +159,7 @@ def many_sessions(n: int) -> str:
                            "rooms:\n  - id: hall\n    name: Hall A\n  - id: lab\n    name: Lab B\n")  # fmt: skip
     for i in range(n):
         room = ("hall", "lab")[i % 2]
-        h, m = divmod(10 * 60 + (i // 2) * 10, 60)
+        h, m = divmod(10 * 60 + i * 10, 60)
         text += (
             f"  - id: s{i:03d}\n    title: Session number {i} on joined files\n    track: main\n"
             f"    room: {room}\n    start: 2025-05-06 {h:02d}:{m:02d}\n"
@@ -192,3 +192,24 @@ def test_signs_and_cards_join_the_same_pages_for_any_jobs(runner, monkeypatch, t
             one.open_outline() as b:  # fmt: skip
         assert [i.title for i in a.root] == [i.title for i in b.root]
         assert len(joined.pages) == len(one.pages) > 5
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(capsys):
+    from printkit.cli_options import progress_bar
+
+    with progress_bar("signs", 500, 200) as bar:  # stderr is not a terminal here
+        assert bar is None
+    with progress_bar("signs", 500, 200, show=True) as bar:
+        assert bar.length == 500
+        bar.update(500)
+    assert "signs" in capsys.readouterr().err  # click draws the bar itself only on a terminal
+
+
+def test_a_piped_run_prints_only_its_summary(tmp_path, write_event):
+    import sys
+
+    event = write_event(many_sessions(4))
+    r = subprocess.run([sys.executable, "-m", "printkit", "signs", str(event), "-o",
+                        str(tmp_path / "s.pdf")], capture_output=True, text=True)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "" and r.stdout.count("\n") == 1, (r.stdout, r.stderr)

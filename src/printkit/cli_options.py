@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -203,6 +204,22 @@ def attendee_columns_options(f):
                      'twice to join columns (--map name="First Name" --map name="Last Name").')(f)  # fmt: skip
     return click.option("--columns", type=click.Choice(tuple(PRESETS)), default=None,
                         help="The attendee CSV is this system's export: its column names.")(f)  # fmt: skip
+
+
+@contextmanager
+def progress_bar(label: str, total: int, at_least: int, show: bool | None = None):
+    """click's progress bar on stderr for `total` pieces, or None.
+
+    Shown when stderr is a terminal and the run has at least `at_least` pieces
+    (about 2 s of drawing); nothing extra when piped.
+    """
+    if show is None:
+        show = total >= at_least and sys.stderr.isatty()
+    if not show:
+        yield None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar
 
 
 def report(problems: Problems) -> None:

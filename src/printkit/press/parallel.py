@@ -177,11 +177,12 @@ def run_joined(draw: Callable[[int, Path], tuple], n: int, out: Path, jobs: int,
 
 
 def draw_pieces(make_press: Callable, pieces: Sequence[tuple], out: Path, jobs: int, problems,
-                done=None) -> tuple[int, Path]:  # fmt: skip
+                advance=None) -> tuple[int, Path]:  # fmt: skip
     """Pieces (front, back, trim) → `out` through `make_press(path, part)`: (pages, path).
 
     Up to CHUNK_MIN pieces, one press; more are drawn in chunks by `jobs`
     workers and joined (problems found in a worker come back here, each once).
+    `advance(n)` is told as pieces are done (a progress bar).
     """
     probe = make_press(out, None)
     per_page = len(probe.slots) if probe.nup else 1
@@ -191,6 +192,8 @@ def draw_pieces(make_press: Callable, pieces: Sequence[tuple], out: Path, jobs: 
         with make_press(out, None) as press:
             for front, back, trim in pieces:
                 press.add(front, back, trim=trim)
+                if advance:
+                    advance(1)
             result = press.close()
         return result.pages, result.path
 
@@ -204,6 +207,7 @@ def draw_pieces(make_press: Callable, pieces: Sequence[tuple], out: Path, jobs: 
         del problems.items[n0:]
         return result, new
 
+    done = (lambda i: advance(len(ranges[i]))) if advance else None
     pages, extras = run_joined(draw, len(ranges), Path(out), jobs, done)
     seen = set(problems.items)
     for new in extras:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -31,6 +30,7 @@ from printkit.cli_options import (
     offline_option,
     output_option,
     paper_option,
+    progress_bar,
     resolve_event_path,
     run_product,
     split_option,
@@ -224,7 +224,7 @@ def _render_split(render, badges, out: Path, size: int, jobs: int, progress: boo
         del problems.items[n0:], art.notes.fitted[f0:]
         return result.pages, (new, fitted)  # the same from a worker as from here
 
-    with _bar(progress, total) as bar:
+    with progress_bar("badges", total, PROGRESS_MIN, progress) as bar:
         done = (lambda i: bar.update(found[i].count)) if bar is not None else None
         results = run_parts(task, len(found), jobs, done)
     pages = sum(n_pages for n_pages, _ in results)
@@ -253,21 +253,11 @@ def _render_joined(render, badges, out: Path, chunks, jobs: int, progress: bool,
         del problems.items[n0:], art.notes.fitted[f0:]
         return result, (new, fitted)  # the same from a worker as from here
 
-    with _bar(progress, total) as bar:
+    with progress_bar("badges", total, PROGRESS_MIN, progress) as bar:
         done = (lambda i: bar.update(len(chunks[i]))) if bar is not None else None
         pages, extras = run_joined(draw, len(chunks), Path(out), jobs, done)
     _merge(problems, art, extras)
     return _summary(total, speakers, f"on {_n(pages, 'page')} → {out}", problems, art)
-
-
-@contextmanager
-def _bar(progress: bool, total: int):
-    """click's progress bar on stderr when `progress`, else None."""
-    if not progress:
-        yield None
-        return
-    with click.progressbar(length=total, label="badges", file=sys.stderr) as bar:
-        yield bar
 
 
 def _merge(problems: Problems, art, extras) -> None:

@@ -23,6 +23,7 @@ from printkit.cli_options import (
     offline_option,
     output_option,
     paper_option,
+    progress_bar,
     run_product,
     target_option,
 )
@@ -65,6 +66,9 @@ class CardPlan:
     intro: float = 0.0  # the introduction's size (points)
     inset: float = 0.0  # office: nothing within this distance of the card's edge
     head: _fit.Fit | None = None  # the title repeated on continuation cards
+
+
+PROGRESS_MIN = 200  # pieces: about 2 s of drawing
 
 
 def speaker_units(event: Event, s: Session) -> list[str]:
@@ -257,7 +261,9 @@ def build(
 
             pieces.append((draw, None, None))
             cards += 1
-    pages, path = draw_pieces(make_press, pieces, out, jobs, problems)
+    with progress_bar("cards", len(pieces), PROGRESS_MIN) as bar:
+        advance = bar.update if bar is not None else None
+        pages, path = draw_pieces(make_press, pieces, out, jobs, problems, advance)
     return (
         f"{path}: {cards} host cue cards for {len(sessions)} sessions "
         f"({own} with the host's introduction), {pages} pages ({target})"

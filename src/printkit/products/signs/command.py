@@ -21,6 +21,7 @@ from printkit.cli_options import (
     layout_option,
     offline_option,
     output_option,
+    progress_bar,
     run_product,
     strict_option,
     target_option,
@@ -41,6 +42,9 @@ from printkit.products.signs.room import (
 )
 
 KINDS = ("room", "door", "all")
+
+
+PROGRESS_MIN = 200  # pieces: about 2 s of drawing
 
 
 def select(event: Event, days=(), rooms=()) -> tuple[list[date], list[Room]]:
@@ -138,7 +142,9 @@ def build(
             n_door += 1
     if n_room + n_door == 0:
         raise PrintkitError("nothing to print: no sessions match the --day/--room filters")
-    pages, path = draw_pieces(make_press, pieces, out, jobs, problems)
+    with progress_bar("signs", len(pieces), PROGRESS_MIN) as bar:
+        advance = bar.update if bar is not None else None
+        pages, path = draw_pieces(make_press, pieces, out, jobs, problems, advance)
     photos.finish()
     parts = []
     if kind in ("room", "all"):
