@@ -22,7 +22,7 @@ bytes written, so the same chunks give the same file.
 from __future__ import annotations
 
 import hashlib
-import mmap
+import os
 import re
 from array import array
 from collections.abc import Sequence
@@ -40,6 +40,7 @@ _TOKENS = re.compile(
 )
 _REF = re.compile(rb"(?<![\d.])(\d+) 0 R(?![A-Za-z])")
 _STREAM = b"\nstream\n"
+_PEEK = 8192  # bytes read to find where an object's stream data starts
 
 
 class JoinError(RuntimeError):
@@ -57,21 +58,24 @@ def nest_outline(entries: Sequence[OutlineEntry]) -> list[tuple[str, int, int]]:
 
 
 class _Chunk:
-    """One chunk file: its objects' extents, trailer references and pages."""
+    """One chunk file: its objects' extents, trailer references and pages (read with pread:
+    nothing of the file stays in memory but its offsets)."""
 
     def __init__(self, path: Path):
-        self.file = open(path, "rb")  # noqa: SIM115 - closed by close()
-        self.data = mmap.mmap(self.file.fileno(), 0, access=mmap.ACCESS_READ)
-        d = self.data
-        at = d.rfind(b"startxref")
-        xref = int(d[at + 9 : d.find(b"%%EOF", at)].strip())
-        if d[xref : xref + 4] != b"xref":
+        self.fd = os.open(path, os.O_RDONLY)
+        size = os.fstat(self.fd).st_size
+        tail = os.pread(self.fd, min(size, 1024), max(0, size - 1024))
+        at = tail.rfind(b"startxref")
+        xref = int(tail[at + 9 : tail.find(b"%%EOF", at)].strip())
+        table = os.pread(self.fd, size - xref, xref)
+        if not table.startswith(b"xref"):
             raise JoinError(f"{path}: no cross-reference table")
-        tail = d[d.find(b"trailer", xref) : at]
-        self.root = int(re.search(rb"/Root (\d+) 0 R", tail).group(1))
-        self.info = int(re.search(rb"/Info (\d+) 0 R", tail).group(1))
-        self.header = d[: d.find(b"\n", d.find(b"\n") + 1) + 1]
-        lines = d[xref : d.find(b"trailer", xref)].split(b"\n")
+        trailer = table[table.find(b"trailer") :]
+        self.root = int(re.search(rb"/Root (\d+) 0 R", trailer).group(1))
+        self.info = int(re.search(rb"/Info (\d+) 0 R", trailer).group(1))
+        start = os.pread(self.fd, 256, 0)
+        self.header = start[: start.find(b"\n", start.find(b"\n") + 1) + 1]
+        lines = table[: table.find(b"trailer")].split(b"\n")
         first, count = (int(v) for v in lines[1].split())
         if first != 0:
             raise JoinError(f"{path}: cross-reference table not from object 0")
@@ -79,47 +83,56 @@ class _Chunk:
         for n, line in enumerate(lines[2 : 2 + count]):
             if line[17:18] == b"n":
                 offsets[n] = int(line[:10])
+        del lines, table
         self.offsets = offsets
-        order = sorted((o, n) for n, o in enumerate(offsets) if o)
+        order = sorted(range(count), key=offsets.__getitem__)
         self.ends = array("q", [0] * count)  # object n spans offsets[n]:ends[n]
-        for (_, n), nxt in zip(order, [o for o, _ in order[1:]] + [xref], strict=True):
-            self.ends[n] = nxt
+        for a, b in zip(order, order[1:], strict=False):
+            self.ends[a] = offsets[b]
+        self.ends[order[-1]] = xref
         self.pages_obj = int(re.search(rb"/Pages (\d+) 0 R", self.head(self.root)).group(1))
         kids = re.search(rb"/Kids \[([^\]]*)\]", self.head(self.pages_obj)).group(1)
-        self.pages = [int(n) for n in _REF.findall(kids)]
+        self.pages = array("q", (int(n) for n in _REF.findall(kids)))
 
     def head(self, n: int) -> bytes:
         """Object n up to its stream data (the whole object when it has none)."""
         o, end = self.offsets[n], self.ends[n]
         if not o:
             raise JoinError(f"object {n} missing")
-        s = self.data.find(_STREAM, o, end)
-        return self.data[o : end if s < 0 else s + len(_STREAM)]
+        data = os.pread(self.fd, min(end - o, _PEEK), o)
+        s = data.find(_STREAM)
+        if s < 0 and end - o > _PEEK:  # a long object: stream or not, read its start whole
+            data = os.pread(self.fd, end - o, o)
+            s = data.find(_STREAM)
+        return data if s < 0 else data[: s + len(_STREAM)]
+
+    def copy(self, start: int, end: int, write) -> None:
+        """Bytes start:end of the file to `write`, a block at a time."""
+        while start < end:
+            block = os.pread(self.fd, min(end - start, 1 << 20), start)
+            if not block:
+                raise JoinError("chunk file shorter than its cross-reference table says")
+            write(block)
+            start += len(block)
 
     def refs(self, head: bytes) -> list[int]:
         return [int(m.group(1)) for m in _TOKENS.finditer(head) if m.group(1)]
 
     def close(self) -> None:
-        self.data.close()
-        self.file.close()
+        os.close(self.fd)
 
 
 def join_pdfs(paths: Sequence[Path], out: Path, outline: Sequence[OutlineEntry] = ()) -> int:
     """Write the pages of `paths` in order to `out` (atomically); return the page count."""
     if not paths:
         raise ValueError("nothing to join")
-    chunks: list[_Chunk] = []
     target = AtomicFile(out)
     try:
-        for path in paths:
-            chunks.append(_Chunk(Path(path)))
-        pages = _write(chunks, target.file, nest_outline(outline))
+        pages = _write([Path(p) for p in paths], target.file, nest_outline(outline))
         target.commit()
         return pages
     finally:
         target.abort()  # nothing left to remove once committed
-        for c in chunks:
-            c.close()
 
 
 def _reachable(chunk: _Chunk, first: bool) -> list[int]:
@@ -136,23 +149,16 @@ def _reachable(chunk: _Chunk, first: bool) -> list[int]:
     return sorted(seen)
 
 
-def _write(chunks: list[_Chunk], fh, outline: list[tuple[str, int, int]]) -> int:
-    keep = [_reachable(c, i == 0) for i, c in enumerate(chunks)]
-    total = sum(len(k) for k in keep)
-    pages_no = total + 1  # the new page tree, then the outline's objects
-    maps: list[dict[int, int]] = []
-    n = 0
-    for c, kept in zip(chunks, keep, strict=True):
-        m = {}
-        for old in kept:
-            n += 1
-            m[old] = n
-        m[c.pages_obj] = pages_no
-        maps.append(m)
-    page_numbers = [maps[i][p] for i, c in enumerate(chunks) for p in c.pages]
-    offsets = array("q", [0] * (pages_no + 1))
+def _write(paths: list[Path], fh, outline: list[tuple[str, int, int]]) -> int:
+    """Object 1 is the new page tree, 2… the outline; then each chunk's objects, chunk by chunk
+    (one chunk open at a time); the page tree and outline are written last."""
+    pages_no, outline_no = 1, 2
+    n = 1 + (len(outline) + 1 if outline else 0)  # the page tree; the outline's root and entries
+    offsets = array("q", [0] * (n + 1))
+    page_numbers = array("q")
     digest = hashlib.sha256()
     pos = 0
+    root = info = 0
 
     def write(data: bytes) -> None:
         nonlocal pos
@@ -160,33 +166,43 @@ def _write(chunks: list[_Chunk], fh, outline: list[tuple[str, int, int]]) -> int
         digest.update(data)
         pos += len(data)
 
-    write(chunks[0].header)
-    root = maps[0][chunks[0].root]
-    outline_objs = _outline_objects(outline, page_numbers, pages_no + 1)
-    for i, (c, kept, m) in enumerate(zip(chunks, keep, maps, strict=True)):
+    for i, path in enumerate(paths):
+        c = _Chunk(path)
+        try:
+            if i == 0:
+                write(c.header)
+            m = {}
+            for old in _reachable(c, i == 0):
+                n += 1
+                m[old] = n
+            m[c.pages_obj] = pages_no
+            if i == 0:
+                root, info = m[c.root], m[c.info]
+            page_numbers.extend(m[p] for p in c.pages)
+            offsets.extend([0] * (n + 1 - len(offsets)))
 
-        def renumber(match, m=m):
-            return match.group(0) if match.group(1) is None else b"%d 0 R" % m[int(match.group(1))]
+            def renumber(match, m=m):
+                g = match.group(1)
+                return match.group(0) if g is None else b"%d 0 R" % m[int(g)]
 
-        for old in kept:
-            new = m[old]
-            head = c.head(old)
-            body = head[head.index(b" obj\n") + 5 :]
-            body = _TOKENS.sub(renumber, body)
-            if i == 0 and old == c.root:
-                body = _catalog(body, pages_no + 1 if outline_objs else None)
-            offsets[new] = pos
-            write(b"%d 0 obj\n" % new + body)
-            end = c.offsets[old] + len(head)
-            if end < c.ends[old]:
-                write(c.data[end : c.ends[old]])
+            for old, new in m.items():
+                if new == pages_no:
+                    continue
+                head = c.head(old)
+                body = _TOKENS.sub(renumber, head[head.index(b" obj\n") + 5 :])
+                if i == 0 and old == c.root:
+                    body = _catalog(body, outline_no if outline else None)
+                offsets[new] = pos
+                write(b"%d 0 obj\n" % new + body)
+                c.copy(c.offsets[old] + len(head), c.ends[old], write)
+        finally:
+            c.close()
     offsets[pages_no] = pos
-    kids = b" ".join(b"%d 0 R" % p for p in page_numbers)
-    write(b"%d 0 obj\n<<\n/Count %d /Kids [ %s ] /Type /Pages\n>>\nendobj\n"
-          % (pages_no, len(page_numbers), kids))  # fmt: skip
-    for k, obj in enumerate(outline_objs, start=pages_no + 1):
-        if len(offsets) <= k:
-            offsets.append(0)
+    write(b"%d 0 obj\n<<\n/Count %d /Kids [ " % (pages_no, len(page_numbers)))
+    for at in range(0, len(page_numbers), 4096):
+        write(b"".join(b"%d 0 R " % p for p in page_numbers[at : at + 4096]))
+    write(b"] /Type /Pages\n>>\nendobj\n")
+    for k, obj in enumerate(_outline_objects(outline, page_numbers, outline_no), start=outline_no):
         offsets[k] = pos
         write(b"%d 0 obj\n%s\nendobj\n" % (k, obj))
     size = len(offsets)
@@ -194,7 +210,6 @@ def _write(chunks: list[_Chunk], fh, outline: list[tuple[str, int, int]]) -> int
     write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
     for at in range(1, size, 4096):
         write(b"".join(b"%010d 00000 n \n" % o for o in offsets[at : at + 4096]))
-    info = maps[0][chunks[0].info]
     file_id = digest.hexdigest()[:32].encode()
     fh.write(
         b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\n"
