@@ -213,3 +213,38 @@ def test_a_piped_run_prints_only_its_summary(tmp_path, write_event):
                         str(tmp_path / "s.pdf")], capture_output=True, text=True)  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert r.stderr == "" and r.stdout.count("\n") == 1, (r.stdout, r.stderr)
+
+
+@pytest.mark.parametrize("extra", [(), ("--imposed",), ("--target", "screen")])
+def test_booklet_pages_drawn_in_chunks_join_to_the_same_booklet(runner, monkeypatch, tmp_path,
+                                                                write_event, extra):  # fmt: skip
+    event = write_event(many_sessions(30))
+
+    def run(name, chunk, *more):
+        monkeypatch.setattr(parallel, "CHUNK_MIN", chunk)
+        out = tmp_path / name / "booklet.pdf"
+        r = invoke(runner, "booklet", str(event), "-o", str(out), *extra, *more)
+        assert r.exit_code == 0, r.output
+        assert [p.name for p in out.parent.iterdir()] == [out.name]
+        return out
+
+    whole = run("whole", 10_000)
+    j1, j2 = run("j1", 3, "--jobs", "1"), run("j2", 3, "--jobs", "2")
+    assert j1.read_bytes() == j2.read_bytes()
+    assert page_texts(j1) == page_texts(whole)
+    if extra == ("--target", "screen"):  # pages link to each other: always one document
+        assert j1.read_bytes() == whole.read_bytes()
+        return
+    assert j1.read_bytes() != whole.read_bytes()
+    with pikepdf.open(j1) as joined, pikepdf.open(whole) as one, joined.open_outline() as a, \
+            one.open_outline() as b:  # fmt: skip
+
+        def flat(items, depth=0):
+            found = []
+            for item in items:
+                found += [(depth, item.title), *flat(item.children, depth + 1)]
+            return found
+
+        assert flat(a.root) == flat(b.root)
+        assert len(flat(a.root)) > 3 or extra == ("--imposed",)  # spreads carry no outline
+        assert len(joined.pages) == len(one.pages)

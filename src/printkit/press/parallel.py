@@ -177,17 +177,18 @@ def run_joined(draw: Callable[[int, Path], tuple], n: int, out: Path, jobs: int,
 
 
 def draw_pieces(make_press: Callable, pieces: Sequence[tuple], out: Path, jobs: int, problems,
-                advance=None) -> tuple[int, Path]:  # fmt: skip
+                advance=None, chunked: bool = True) -> tuple[int, Path]:  # fmt: skip
     """Pieces (front, back, trim) → `out` through `make_press(path, part)`: (pages, path).
 
     Up to CHUNK_MIN pieces, one press; more are drawn in chunks by `jobs`
     workers and joined (problems found in a worker come back here, each once).
-    `advance(n)` is told as pieces are done (a progress bar).
+    `advance(n)` is told as pieces are done (a progress bar). `chunked=False`
+    keeps one press whatever the size (pages that link to each other).
     """
     probe = make_press(out, None)
     per_page = len(probe.slots) if probe.nup else 1
     probe._discard()
-    ranges = chunk_ranges(len(pieces), per_page)
+    ranges = chunk_ranges(len(pieces), per_page) if chunked else [range(len(pieces))]
     if len(ranges) == 1:
         with make_press(out, None) as press:
             for front, back, trim in pieces:

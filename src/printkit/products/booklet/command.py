@@ -23,10 +23,13 @@ import click
 
 from printkit.cli_options import (
     event_argument,
+    jobs_option,
+    jobs_value,
     lang_option,
     layout_option,
     offline_option,
     output_option,
+    progress_bar,
     run_product,
     strict_option,
     target_option,
@@ -186,6 +189,8 @@ def _anchors(dp: DocPage):
                 yield b.anchor
 
 
+PROGRESS_MIN = 100  # pages: about 2 s of drawing
+
 # -- 4: draw ---------------------------------------------------------------------
 
 
@@ -284,14 +289,16 @@ def build(
     offline: bool = False,
     photos=None,
     long_texts: str | None = None,
+    jobs: int = 1,
     **_ignored,
 ) -> str:
-    """Write the booklet for `event` to `out`; return the summary line.
+    """Write the booklet for `event` to `out` (pages drawn in chunks on `jobs` workers); the summary.
 
     `long_texts` (auto|yes|no) overrides the layout's `abstracts` and `bios`.
     """
     from printkit.press.images import PhotoStore
     from printkit.press.page import Press
+    from printkit.press.parallel import draw_pieces
 
     out = Path(out)
     L = load_booklet_layout(layout, problems)
@@ -320,11 +327,18 @@ def build(
     title = f"{event.name} – Programme"
     with tempfile.TemporaryDirectory(prefix="printkit-booklet-") as tmp:
         first = Path(tmp) / "pages.pdf" if imposed else out
-        press = Press(first, L.trim, tgt, title=title, problems=problems, photos=photos,
-                      subject="Programme booklet", event=event)  # fmt: skip
-        with press:
-            for number, dp in enumerate(book.pages, start=1):
-                press.add(partial(draw_page, ctx=ctx, dp=dp, number=number))
+
+        def make_press(path, part):
+            return Press(path, L.trim, tgt, title=title, problems=problems, photos=photos,
+                         subject="Programme booklet", event=event, part=part)  # fmt: skip
+
+        pieces = [(partial(draw_page, ctx=ctx, dp=dp, number=number), None, None)
+                  for number, dp in enumerate(book.pages, start=1)]  # fmt: skip
+        # links between pages (screen) need one document: no chunks there
+        with progress_bar("booklet", n, PROGRESS_MIN) as bar:
+            draw_pieces(make_press, pieces, first, 1 if tgt.links else jobs, problems,
+                        bar.update if bar is not None else None, chunked=not tgt.links)  # fmt: skip
+        bleed = make_press(first, None).bleed
         photos.finish()
         how = "reading order" + (" with bleed" if tgt.bleed else "")
         if imposed:
@@ -333,7 +347,7 @@ def build(
             from printkit.press.spreads import impose_spreads
 
             plan = saddle.plan(n, creep * MM)
-            data = impose_spreads(first.read_bytes(), plan, L.trim, bleed=press.bleed,
+            data = impose_spreads(first.read_bytes(), plan, L.trim, bleed=bleed,
                                   marks=tgt.marks)  # fmt: skip
             write_atomic(out, data)
             how = f"{len(plan)} sheets imposed for saddle stitching" + (
@@ -362,10 +376,12 @@ def build(
     help="Abstracts and bios: auto (the default) leaves them out above 300 sessions, where "
     "the QR codes lead to them; yes prints them whatever the size.",
 )
+@jobs_option
 @offline_option
 @lang_option
 @strict_option
-def command(event, output, target, layout, imposed, creep, long_texts, offline, strict):
+def command(event, output, target, layout, imposed, creep, long_texts, offline, strict, jobs):
     """The programme booklet: cover, contents, schedule, sessions, speakers, indexes, venue."""
     run_product(build, event, output, DEFAULT_NAME, target=target, layout=layout, imposed=imposed,
-                creep=creep, offline=offline, long_texts=long_texts, strict=strict)  # fmt: skip
+                creep=creep, offline=offline, long_texts=long_texts, strict=strict,
+                jobs=jobs_value(jobs))  # fmt: skip
