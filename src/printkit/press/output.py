@@ -146,13 +146,34 @@ class StreamedDocument(pdfdoc.PDFDocument):
 
     def _emit(self, name: str, body: bytes | None = None) -> None:
         n = self.idToObjectNumberAndVersion[name][0]
+        if body is None and self.idToObject[name] is self.Pages:
+            return self._emit_pages(name, n)
         if body is None:
             data = pdfdoc.PDFIndirectObject(name, self.idToObject[name]).format(self)
         else:  # an already formatted direct object, as PDFIndirectObject writes it
             data = b"%d 0 obj\n%s%sendobj\n" % (n, body, b"" if body.endswith(b"\n") else b"\n")
+        self._mark(n)
+        self._write_hashed(data)
+
+    def _mark(self, n: int) -> None:
+        """Object `n` starts here."""
         if len(self._offsets) <= n:
             self._offsets.extend([0] * (n + 1 - len(self._offsets)))
         self._offsets[n] = self._pos
+
+    def _emit_pages(self, name: str, n: int) -> None:
+        """The page tree, its /Kids (a reference per page) written in chunks, never whole."""
+        data = pdfdoc.PDFIndirectObject(name, self.Pages).format(self)
+        head, tail = data.split(_KIDS)
+        self._mark(n)
+        numbers = self._page_numbers
+        self._write_hashed(head + b"[")
+        for at in range(0, len(numbers), 4096):
+            chunk = b" ".join(b"%d 0 R" % k for k in numbers[at : at + 4096])
+            self._write_hashed(b" " + chunk if at else chunk)
+        self._write_hashed(b"]" + tail)
+
+    def _write_hashed(self, data: bytes) -> None:
         self._hash.update(data)
         self._write(data)
 
@@ -275,6 +296,7 @@ class StreamedDocument(pdfdoc.PDFDocument):
 
 _CONTENTS_NAME = "\x00printkit-contents\x00"
 _CONTENTS = _CONTENTS_NAME.encode() + b" 0 R"  # /Contents in a page dictionary template
+_KIDS = b"\x00printkit-kids\x00"  # /Kids in the page tree, until written
 _TEMPLATED = {"Parent", "MediaBox", "Resources", "Contents", "Rotate", "Trans", "TrimBox",
               "BleedBox", "CropBox", "ArtBox", "Annots"}  # fmt: skip
 
@@ -312,7 +334,7 @@ class _StreamedPages(pdfdoc.PDFPages):
 
     def check_format(self, document):
         numbers = document._page_numbers
-        self.Kids = _Raw(b"[" + b" ".join(b"%d 0 R" % n for n in numbers) + b"]")
+        self.Kids = _Raw(_KIDS)  # StreamedDocument._emit_pages writes the references in its place
         self.Count = len(numbers)
 
 
