@@ -1,4 +1,9 @@
-"""Attendee CSV (UTF-8, BOM accepted, header row) → Attendee objects + problems with file:line."""
+"""Attendee CSV (UTF-8, BOM accepted, header row) → Attendee objects + problems with file:line.
+
+The valid rows are kept packed, their fields in one UTF-8 buffer (`AttendeeRows`);
+an Attendee is made again from its fields each time it is asked for, so 50,000
+attendees hold about 4 MB instead of one object graph per person.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import csv
 import difflib
 import io
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from printkit.attendee_columns import ColumnMap, record, resolve
@@ -18,11 +25,12 @@ from printkit.yamlsafe import read_text
 # phone would act on it instead of showing it (docs/data-format.md, Attendees).
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 COLUMNS = ("name", "organization", "role", "pronouns", "id", "email", "qr")
+_PACKED = COLUMNS  # the fields AttendeeRows keeps, in this order (read_text refuses NUL)
 
 
 def load_attendees(
     path: Path | str, problems: Problems, columns: ColumnMap | None = None
-) -> tuple[Attendee, ...]:
+) -> AttendeeRows:
     """Read an attendee CSV. Raise PrintkitError listing every error; warnings go to problems.
 
     `columns` reads another system's export (`--columns` preset or `--map`) instead of our header.
@@ -71,20 +79,18 @@ def load_attendees(
             file,
             1,
         )
-    out = []
+    packed = bytearray()  # the fields of each valid row, NUL-separated (text has no NUL)
+    ends = array("q")  # where each valid row's fields end in `packed`
+    firsts = array("q")  # the line each valid row starts on
     seen_ids: dict[str, int] = {}
-    shared: dict[str, str] = {}  # one copy of each repeated value (organization, role, ...)
-    one = lambda v: shared.setdefault(v, v) if v else None  # noqa: E731
+    fields = _Fields(names, index)
     line = 1  # the last line read: a broken record starts on the next one
     try:
         for row in reader:
             first, line = line + 1, reader.line_num  # a record may span lines: name its first
             if not any(c.strip() for c in row):
                 continue
-            if index is not None:
-                rec = record(index, row)
-            else:
-                rec = {names[i]: c.strip() for i, c in enumerate(row) if i < len(names)}
+            rec = fields(row)
             name = rec.get("name", "")
             if not name:
                 local.error("required field is missing", file, first, "name")
@@ -122,29 +128,75 @@ def load_attendees(
                     "role",
                 )
                 continue
-            out.append(
-                Attendee(
-                    name=name,
-                    organization=one(rec.get("organization")),
-                    role=one(role),
-                    pronouns=one(rec.get("pronouns")),
-                    id=ident,
-                    email=rec.get("email") or None,
-                    qr=rec.get("qr") or None,
-                    src=Src(file, first),
-                )
-            )
+            packed += "\0".join(rec.get(f) or "" for f in _PACKED).encode("utf-8", "surrogatepass")
+            ends.append(len(packed))
+            firsts.append(first)
     except csv.Error as e:
-        start = line + 1
         if "end of data" in str(e) or "EOF" in str(e):
             msg = 'a quoted field (starting with ") is never closed; the rest of the file is one field'
         else:
             msg = f"CSV syntax: {e}"
-        local.error(msg, file, start)
+        local.error(msg, file, line + 1)
     problems.extend(local.warnings)
     if local.errors:
         raise PrintkitError(local.errors)
-    return tuple(out)
+    return AttendeeRows(bytes(packed), ends, firsts, file)
+
+
+class AttendeeRows(Sequence[Attendee]):
+    """The valid rows of an attendee CSV; each Attendee is made from its packed fields when asked for.
+
+    Holds one buffer of NUL-separated fields, an offset and a line number per
+    row (about 80 bytes a person) instead of the objects; repeated values
+    (organization, role, pronouns) come out as one shared string.
+    """
+
+    def __init__(self, packed: bytes, ends: array, firsts: array, file: str):
+        self._packed, self._ends, self._firsts, self._file = packed, ends, firsts, file
+        self._shared: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._firsts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = range(len(self._firsts))[i]  # negative indices; IndexError past the end
+        start = self._ends[i - 1] if i else 0
+        text = self._packed[start : self._ends[i]].decode("utf-8", "surrogatepass")
+        name, organization, role, pronouns, ident, email, qr = text.split("\0")
+        one = self._one
+        return Attendee(
+            name=name,
+            organization=one(organization),
+            role=one(role.lower() or "attendee"),
+            pronouns=one(pronouns),
+            id=ident or None,
+            email=email or None,
+            qr=qr or None,
+            src=Src(self._file, self._firsts[i]),
+        )
+
+    def _one(self, value: str) -> str | None:
+        """One shared copy of a repeated value (organization, role, pronouns); '' → None."""
+        return self._shared.setdefault(value, value) if value else None
+
+    def __iter__(self) -> Iterator[Attendee]:
+        for i in range(len(self._firsts)):
+            yield self[i]
+
+
+class _Fields:
+    """One CSV row → our fields: by the header's names, or through a column map's index."""
+
+    def __init__(self, names: list[str], index: dict[str, tuple] | None):
+        self.names, self.index = names, index
+
+    def __call__(self, row: list[str]) -> dict[str, str]:
+        if self.index is not None:
+            return record(self.index, row)
+        names = self.names
+        return {names[i]: c.strip() for i, c in enumerate(row) if i < len(names)}
 
 
 def _p(problems: Problems, msg: str, path: Path):

@@ -359,12 +359,18 @@ def check_qr_sizes(
     if not module:
         return
     checks = []
+    qrs: tuple[list, list] = ([], [])  # speakers', others'
+    urls = []
+    for b in badges:  # one pass: an attendee's badge is made from its CSV row each time
+        qrs[b.is_speaker].append(b.qr)
+        if b.is_speaker:
+            urls.extend(x.url or x.video for x in b.sessions)
     if lay.qr.show:
-        p = _typical([b.qr for b in badges if b.is_speaker]) or _typical([b.qr for b in badges])
+        p = _typical(qrs[True]) or _typical(qrs[False])
         what = "profile URL" if p and p.startswith(("http:", "https:")) else "ticket id"
         checks.append(("qr.size", lay.qr.size, p, what))
+    del qrs
     if back and lay.back.show:
-        urls = [x.url or x.video for b in badges if b.is_speaker for x in b.sessions]
         checks.append(("back.session_qr", lay.back.session_qr, _typical(urls), "talk page URL"))
         checks.append(("back.schedule_qr", lay.back.schedule_qr, schedule, "schedule URL"))
     errs = Problems()
@@ -404,9 +410,13 @@ def _listing(label: str, names: list[str]) -> str:
     return f"{label} ({len(names)}): {shown}{more}"
 
 
-def _consume(items: list):
+def _consume(items: Sequence):
     """Yield the items of a list, dropping each from the list once the next is asked for,
-    so memory held for people already drawn is freed during the run."""
+    so memory held for people already drawn is freed during the run. A BadgeList makes
+    each badge when asked for and holds none: it is only iterated."""
+    if not isinstance(items, list):
+        yield from items
+        return
     for i in range(len(items)):
         yield items[i]
         items[i] = None

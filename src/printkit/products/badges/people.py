@@ -3,12 +3,17 @@
 A speaker who is also in the CSV (same name after NFKC + casefold, or the
 CSV id equal to the speaker id) gets one badge: the speaker's, completed
 with the CSV's pronouns and organization when the event lacks them.
+
+The badges of a run are a `BadgeList`: speakers' badges are held, an
+attendee's is made from its CSV row when asked for; selecting and sorting
+reorder positions, so memory holds a few bytes a person, not a Badge.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,52 +121,93 @@ def from_attendee(a: Attendee) -> Badge:
     )
 
 
-def collect(event: Event, attendees: Iterable[Attendee] = ()) -> tuple[list[Badge], int]:
+class BadgeList(Sequence[Badge]):
+    """Badges in print order, each made when asked for: speakers' badges are held, attendees'
+    are made from their rows (`attendees.AttendeeRows` keeps only each row's text)."""
+
+    def __init__(self, held: Sequence[Badge], rows: Sequence[Attendee], order: array):
+        self._held, self._rows, self._order = held, rows, order  # order: < len(held) held, else row
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.pick(range(len(self._order))[i])
+        k = self._order[i]
+        n = len(self._held)
+        return self._held[k] if k < n else from_attendee(self._rows[k - n])
+
+    def __iter__(self) -> Iterator[Badge]:
+        for i in range(len(self._order)):
+            yield self[i]
+
+    def pick(self, positions: Iterable[int]) -> BadgeList:
+        """The badges at these positions, in this order."""
+        order = self._order
+        return BadgeList(self._held, self._rows, array("q", (order[p] for p in positions)))
+
+
+def _pick(badges: Sequence[Badge], positions: Iterable[int]) -> Sequence[Badge]:
+    if isinstance(badges, BadgeList):
+        return badges.pick(positions)
+    return [badges[p] for p in positions]
+
+
+def collect(event: Event, attendees: Iterable[Attendee] = ()) -> tuple[BadgeList, int]:
     """Speakers first (event order), then CSV rows that are not speakers; returns (badges, merged)."""
     by_name: dict[str, Speaker] = {}
     by_id: dict[str, Speaker] = {}
     for sp in event.speakers:
         by_name.setdefault(name_key(sp.name), sp)
         by_id[sp.id] = sp
+    if not isinstance(attendees, Sequence):
+        attendees = tuple(attendees)
     rows: dict[str, Attendee] = {}
-    others: list[Attendee] = []
-    for a in attendees:
+    others = array("q")  # positions in `attendees` of the rows that are not speakers
+    for i, a in enumerate(attendees):
         sp = (by_id.get(a.id) if a.id else None) or by_name.get(name_key(a.name))
         if sp is not None and sp.id not in rows:
             rows[sp.id] = a
         elif sp is None:
-            others.append(a)
+            others.append(i)
         # a second CSV row for the same speaker is the same person again: dropped
-    badges = [from_speaker(event, sp, rows.get(sp.id)) for sp in event.speakers]
-    badges += [from_attendee(a) for a in others]
-    return badges, len(rows)
+    held = [from_speaker(event, sp, rows.get(sp.id)) for sp in event.speakers]
+    n = len(held)
+    order = array("q", range(n))
+    order.extend(n + i for i in others)
+    return BadgeList(held, attendees, order), len(rows)
 
 
 def select(
     badges: Sequence[Badge], only: Sequence[str] = (), roles: Sequence[str] = ()
-) -> list[Badge]:
+) -> Sequence[Badge]:
     """Keep badges whose id (speaker id or ticket id) is in `only` and whose role is in `roles`."""
-    out = list(badges)
+    keep: Iterable[int] = range(len(badges))
     if only:
         wanted = list(dict.fromkeys(only))
-        known = {i for b in out for i in b.ids}
+        known = {i for b in badges for i in b.ids}
         missing = [i for i in wanted if i not in known]
         if missing:
             raise PrintkitError(
                 f"--only: no speaker or ticket id {', '.join(repr(m) for m in missing)}"
             )
-        keep = set(wanted)
-        out = [b for b in out if keep.intersection(b.ids)]
+        ids = set(wanted)
+        keep = [p for p in keep if ids.intersection(badges[p].ids)]
     if roles:
         keep_roles = set(roles)
-        out = [b for b in out if b.role in keep_roles]
-    return out
+        keep = [p for p in keep if badges[p].role in keep_roles]
+    return _pick(badges, keep)
 
 
-def sort_badges(badges: Sequence[Badge], how: str = "name") -> list[Badge]:
-    """Stable sort by name, surname, organization or role (then name); `none` keeps the order."""
+def sort_badges(badges: Sequence[Badge], how: str = "name") -> Sequence[Badge]:
+    """Stable sort by name, surname, organization or role (then name); `none` keeps the order.
+
+    Each badge's key is packed into one bytes object (`packed_key`) ending with its
+    position, so the sort holds one small object a person and stays stable.
+    """
     if how == "none":
-        return list(badges)
+        return _pick(badges, range(len(badges)))
     if how == "name":  # given name first, nicknames and pronouns ignored
         key = lambda b: collation_key(names.core(b.name))  # noqa: E731
     elif how == "surname":  # family name first, as the booklet's index sorts
@@ -172,4 +218,23 @@ def sort_badges(badges: Sequence[Badge], how: str = "name") -> list[Badge]:
         key = lambda b: (ROLE_ORDER.get(b.role, 99), collation_key(b.name))  # noqa: E731
     else:
         raise PrintkitError(f"--sort must be one of {', '.join(SORTS)}, not {how!r}")
-    return sorted(badges, key=key)
+    keys = [packed_key(key(b)) + p.to_bytes(4, "big") for p, b in enumerate(badges)]
+    keys.sort()
+    order = array("q", (int.from_bytes(k[-4:], "big") for k in keys))
+    del keys
+    return _pick(badges, order)
+
+
+def packed_key(key) -> bytes:
+    """A sort key of ints and strings (nested tuples) → bytes that sort as the tuples do.
+
+    Strings are UTF-8 (code point order) with NUL written as NUL 2 and ended by NUL 1,
+    so no packed string is a prefix of another; ints are 8 bytes, offset to sort signed.
+    """
+    if isinstance(key, tuple):
+        return b"".join(packed_key(k) for k in key)
+    if isinstance(key, str):
+        return key.encode("utf-8", "surrogatepass").replace(b"\0", b"\0\2") + b"\0\1"
+    if isinstance(key, int):
+        return (key + (1 << 63)).to_bytes(8, "big")
+    raise TypeError(f"cannot pack a sort key part of type {type(key).__name__}")
