@@ -147,13 +147,12 @@ class AttendeeRows(Sequence[Attendee]):
     """The valid rows of an attendee CSV; each Attendee is made from its packed fields when asked for.
 
     Holds one buffer of NUL-separated fields, an offset and a line number per
-    row (about 80 bytes a person) instead of the objects; repeated values
-    (organization, role, pronouns) come out as one shared string.
+    row (about 80 bytes a person) instead of the objects. The Attendees made
+    are short-lived (one badge at a time), so their values are not shared.
     """
 
     def __init__(self, packed: bytes, ends: array, firsts: array, file: str):
         self._packed, self._ends, self._firsts, self._file = packed, ends, firsts, file
-        self._shared: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._firsts)
@@ -165,21 +164,16 @@ class AttendeeRows(Sequence[Attendee]):
         start = self._ends[i - 1] if i else 0
         text = self._packed[start : self._ends[i]].decode("utf-8", "surrogatepass")
         name, organization, role, pronouns, ident, email, qr = text.split("\0")
-        one = self._one
         return Attendee(
             name=name,
-            organization=one(organization),
-            role=one(role.lower() or "attendee"),
-            pronouns=one(pronouns),
+            organization=organization or None,
+            role=role.lower() or "attendee",
+            pronouns=pronouns or None,
             id=ident or None,
             email=email or None,
             qr=qr or None,
             src=Src(self._file, self._firsts[i]),
         )
-
-    def _one(self, value: str) -> str | None:
-        """One shared copy of a repeated value (organization, role, pronouns); '' → None."""
-        return self._shared.setdefault(value, value) if value else None
 
     def __iter__(self) -> Iterator[Attendee]:
         for i in range(len(self._firsts)):
