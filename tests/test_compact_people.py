@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import random
 
 import pypdf
+import pytest
 
 from printkit.attendee_columns import column_map
-from printkit.attendees import AttendeeRows, load_attendees
-from printkit.errors import Problems
+from printkit.attendees import AttendeeRows, _lines, load_attendees
+from printkit.errors import PrintkitError, Problems
 from printkit.model import Attendee, Src
 from printkit.press import Press
 from printkit.products.badges.people import (
@@ -104,3 +106,18 @@ def test_page_tree_of_many_pages_is_written_in_chunks(tmp_path):
     kids = reader.trailer["/Root"]["/Pages"]["/Kids"]
     assert len(reader.pages) == n == len(kids) == len({k.idnum for k in kids})
     assert [k.idnum for k in kids] == sorted(k.idnum for k in kids)  # written in page order
+
+
+def test_csv_lines_split_as_stringio_does():
+    rng = random.Random(1)
+    alphabet = ["a", ",", '"', "\r", "\n", "\r\n", " ", "é", "\x0b", "\x1c", "\u2028", "\x85"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(30)))
+        assert list(_lines(text)) == list(io.StringIO(text, newline="")), repr(text)
+
+
+def test_whitespace_only_csv_is_empty(tmp_path):
+    p = tmp_path / "blank.csv"
+    p.write_text(" \r\n\t\n", encoding="utf-8")
+    with pytest.raises(PrintkitError, match="the file is empty"):
+        load_attendees(p, Problems())
