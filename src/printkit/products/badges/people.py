@@ -31,7 +31,7 @@ ROLE_ORDER = {
 }
 
 
-@dataclass(frozen=True, slots=True)  # slots: one per person, all held until drawn
+@dataclass(frozen=True, slots=True)  # slots: speakers' badges are held for the whole run
 class Badge:
     """Everything one badge prints, decided before drawing."""
 
