@@ -14,37 +14,14 @@ from pathlib import Path
 
 import yaml
 
+from printkit import yamlfast, yamlsplit
 from printkit.errors import Problems
+from printkit.yamllines import LineDict, LineList, paused_gc
+
+__all__ = ["LineDict", "LineList", "load_yaml", "load_yaml_text", "paused_gc", "read_text"]
 
 MAX_EXPANDED_NODES = 200_000
 MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
-class LineDict(dict):
-    """A dict that knows the line of its mapping and of each of its keys (1-based).
-
-    `raw` keeps each scalar value's source text, so a text field reads `1.10`
-    or `007` as written even where YAML typed it as a number or a date.
-    """
-
-    line: int | None = None
-    key_lines: dict
-    raw: dict
-
-    def line_of(self, key) -> int | None:
-        return getattr(self, "key_lines", {}).get(key, self.line)
-
-
-class LineList(list):
-    """A list that knows its own line and the line of each item (1-based)."""
-
-    line: int | None = None
-    item_lines: list
-    raw: list
-
-    def line_of(self, index: int) -> int | None:
-        lines = getattr(self, "item_lines", [])
-        return lines[index] if 0 <= index < len(lines) else self.line
 
 
 class _Resolver(yaml.resolver.Resolver):
@@ -124,9 +101,24 @@ _BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
 _BANG_ALONE = re.compile(r"![\s\]},]|!\Z")
 
 
+def _block_header_comment(text: str) -> bool:
+    """`_BLOCK_HEADER_COMMENT.search(text)`, found from each '#' (far rarer than '|' or '>')."""
+    if text.count("#") > 10_000:
+        return _BLOCK_HEADER_COMMENT.search(text) is not None
+    at = text.find("#")
+    while at >= 0:
+        before = at - 1
+        while before >= 0 and text[before] in "-+0123456789":
+            before -= 1
+        if before >= 0 and text[before] in "|>":
+            return True
+        at = text.find("#", at + 1)
+    return False
+
+
 def _read_otherwise(text: str) -> bool:
     """True when libyaml might read the text differently from PyYAML (see above)."""
-    if "\t" in text or _BLOCK_HEADER_COMMENT.search(text) or _NON_PRINTABLE.search(text):
+    if "\t" in text or _block_header_comment(text) or _NON_PRINTABLE.search(text):
         return True
     return any(
         m.start() == 0 or text[m.start() - 1] in " \t\r\n[{," for m in _BANG_ALONE.finditer(text)
@@ -197,6 +189,8 @@ def too_deep(text: str) -> int | None:
     Brackets inside quoted strings count too: only hundreds of unmatched
     ones could trip this.
     """
+    if text.count("[") + text.count("{") <= MAX_FLOW_DEPTH:
+        return None
     depth = 0
     for m in _BRACKETS.finditer(text):
         if m.group() in "[{":
@@ -270,7 +264,36 @@ def _question_in_flow(root) -> bool:
     return False
 
 
-def load_yaml_text(text: str, file: str, problems: Problems, *, fast: bool = True):
+_SCALAR_TAGS = ("null", "bool", "int", "float", "timestamp")
+_SCALARS = {  # the scalar constructors (plain functions, not generators) the fast path calls
+    f"tag:yaml.org,2002:{name}": _Constructor.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+    for name in _SCALAR_TAGS
+}
+_FIRST_CHAR = {  # the narrowed implicit resolvers by a plain scalar's first character
+    first: tuple(found + _Resolver.yaml_implicit_resolvers.get(None, []))
+    for first, found in _Resolver.yaml_implicit_resolvers.items()
+    if first is not None
+}
+_ANY_FIRST = tuple(_Resolver.yaml_implicit_resolvers.get(None, []))
+_MAY_RESOLVE = None if _ANY_FIRST else frozenset(_FIRST_CHAR)  # other first characters: str
+_SCALAR_CONSTRUCTOR = _Constructor()
+
+
+def _resolve_plain(value: str) -> str:
+    """A plain scalar's tag, as `_Resolver.resolve` gives it (there are no path resolvers)."""
+    for tag, regexp in _FIRST_CHAR.get(value[:1], _ANY_FIRST):
+        if regexp.match(value):
+            return tag
+    return yamlfast.STR
+
+
+def _construct_scalar(tag: str, node) -> object:
+    return _SCALARS[tag](_SCALAR_CONSTRUCTOR, node)  # KeyError for another tag: the node path
+
+
+def load_yaml_text(
+    text: str, file: str, problems: Problems, *, fast: bool = True, split: bool = True
+):
     """Parse YAML text; on failure record one problem naming file:line and return None.
 
     libyaml's C composer does the work when it is installed (about 10× faster on a
@@ -281,11 +304,21 @@ def load_yaml_text(text: str, file: str, problems: Problems, *, fast: bool = Tru
     if (line := too_deep(text)) is not None:
         problems.error(f"not valid YAML: nested more than {MAX_FLOW_DEPTH} levels deep", file, line)
         return None
-    if fast and _CLoader is not None and not _read_otherwise(text):
-        try:
-            return _load(_CLoader, text, file, problems)
-        except Exception:  # noqa: BLE001 - the reference loader words it (or raises it)
-            pass
+    with paused_gc():
+        if fast and _CLoader is not None and split and len(text) >= yamlsplit.MIN_SPLIT_CHARS:
+            try:
+                return _load_split(text)  # each chunk checks `_read_otherwise` on its own
+            except Exception:  # noqa: BLE001 - one parse of the whole text decides
+                pass
+        if fast and _CLoader is not None and not _read_otherwise(text):
+            try:
+                return _load_direct(text, file, problems)
+            except Exception:  # noqa: BLE001 - the paths below decide
+                pass
+            try:
+                return _load(_CLoader, text, file, problems)
+            except Exception:  # noqa: BLE001 - the reference loader words it (or raises it)
+                pass
     try:
         return _load(_Loader, text, file, problems)
     except yaml.reader.ReaderError as e:
@@ -316,6 +349,47 @@ def load_yaml_text(text: str, file: str, problems: Problems, *, fast: bool = Tru
     except (OverflowError, ValueError) as e:
         problems.error(f"not valid YAML: {e}", file)
     return None
+
+
+def _load_direct(text: str, file: str, problems: Problems):
+    """libyaml's parser straight into data (`yamlfast`); anything unusual raises."""
+    data, duplicates, count = yamlfast.build(text, _resolve_plain, _MAY_RESOLVE, _construct_scalar)
+    if count > MAX_EXPANDED_NODES:
+        raise yamlfast.Fallback
+    for key, line, first in duplicates:
+        problems.error(
+            f"duplicate key '{key}' (first at line {first}); the later one would "
+            "silently replace it",
+            file,
+            line,
+            key,
+        )
+    return None if duplicates else data
+
+
+def _parse_chunk(text: str):
+    """One chunk of a split text → (data, node count); anything to report raises."""
+    if _read_otherwise(text):  # of the whole text, when of any of its chunks
+        raise yamlfast.Fallback
+    data, duplicates, count = yamlfast.build(text, _resolve_plain, _MAY_RESOLVE, _construct_scalar)
+    if duplicates or data is None:
+        raise yamlfast.Fallback
+    return data, count
+
+
+def _load_split(text: str) -> LineDict:
+    """A big text parsed in chunks side by side (`yamlsplit`); raises where it cannot be."""
+    chunks = min(
+        yamlsplit.usable_cpus(), yamlsplit.MAX_CHUNKS, len(text) // yamlsplit.MIN_CHUNK_CHARS
+    )
+    cuts = yamlsplit.plan(text, chunks)
+    if cuts is None:
+        raise yamlfast.Fallback
+    results = yamlsplit.parse_chunks(yamlsplit.chunk_texts(text, cuts), _parse_chunk)
+    data, count = yamlsplit.merge(results, cuts)
+    if count > MAX_EXPANDED_NODES:
+        raise yamlfast.Fallback
+    return data
 
 
 def _load(loader_class, text: str, file: str, problems: Problems):

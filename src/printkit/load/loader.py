@@ -27,10 +27,16 @@ from printkit.load.speakers import _speakers
 from printkit.load.tracks_rooms import _rooms, _tracks
 from printkit.load.values import _local_file
 from printkit.model import Event, Src
+from printkit.yamlsafe import paused_gc
 
 
 def load_event(path: Path | str, problems: Problems | None = None) -> Event:
     """Read an event file or directory → Event. Raise PrintkitError listing every error."""
+    with paused_gc():  # a big event is many new objects: see `paused_gc`
+        return _load_event(path, problems)
+
+
+def _load_event(path: Path | str, problems: Problems | None) -> Event:
     problems = problems if problems is not None else Problems()
     path = Path(path)
     found = _collect(path, problems)

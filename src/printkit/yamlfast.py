@@ -1,0 +1,156 @@
+"""YAML text → LineDict/LineList data in one pass over libyaml's event stream (no node tree).
+
+What `yamlsafe`'s constructor would build from libyaml's composed nodes,
+built straight from the parser's events: the same values, lines, raw texts,
+duplicate keys (same order: each key before what its value holds) and node
+count. Whatever it does not build the same way raises `Fallback`, and the
+caller takes the node path instead: an anchor or alias, an explicit tag, a
+second document, a collection as a key, a lone surrogate, a plain scalar
+holding '?' inside a flow collection (PyYAML ends it there), any error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import yaml
+
+from printkit.yamllines import LineDict, LineList
+
+STR = "tag:yaml.org,2002:str"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_KEY = object()
+
+
+class Fallback(Exception):
+    """Not built here: the node path decides."""
+
+
+def build(
+    text: str,
+    resolve: Callable[[str], str],
+    may_resolve: frozenset[str] | None,
+    construct: Callable[[str, object], object],
+) -> tuple[object, list[tuple[str, int, int]], int]:
+    """(data, duplicates as (key, line, first line), node count) of a one-document text.
+
+    `resolve(plain scalar) → tag`, called only for scalars whose first character
+    (or '' when empty) is in `may_resolve` (None: all); others are str.
+    `construct(tag, scalar node) → value` for tags other than str. Raises
+    `Fallback` (or the parser's error).
+    """
+    parser = yaml.cyaml.CParser(text)
+    try:
+        return _events_to_data(parser.get_event, text, resolve, may_resolve, construct)
+    finally:
+        parser.dispose()
+
+
+def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 - one tight loop, on purpose
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, map_end = yaml.MappingStartEvent, yaml.MappingEndEvent
+    seq_start, seq_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    scalar_node = yaml.ScalarNode
+    surrogates = "\\u" in text or "\\U" in text or _SURROGATE.search(text) is not None
+    duplicates: list[tuple[str, int, int]] = []
+    resolved: dict[str, str] = {}
+    if get().__class__ is not yaml.StreamStartEvent:
+        raise Fallback
+    event = get()
+    if event.__class__ is yaml.StreamEndEvent:
+        return None, duplicates, 0
+    if event.__class__ is not yaml.DocumentStartEvent:
+        raise Fallback
+    # One frame per open collection: [container, is_map, flow, key_lines or item_lines,
+    # raw, pending key (maps), its line]
+    stack: list[list] = []
+    frame = None
+    in_flow = False
+    root = None
+    count = 0
+    while True:
+        event = get()
+        cls = event.__class__
+        if cls is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                raise Fallback
+            count += 1
+            value = event.value
+            if surrogates and _SURROGATE.search(value):
+                raise Fallback
+            line = event.start_mark.line + 1
+            obj = value
+            if event.implicit[0]:
+                if in_flow and "?" in value and not event.style:
+                    raise Fallback
+                if may_resolve is None or value[:1] in may_resolve:
+                    tag = resolved.get(value)
+                    if tag is None:
+                        tag = resolve(value)
+                        if len(value) < 40:  # keys and short values repeat
+                            resolved[value] = tag
+                    if tag != STR:
+                        node = scalar_node(
+                            tag, value, event.start_mark, event.end_mark, event.style
+                        )
+                        obj = construct(tag, node)
+            raw = value
+        elif cls is map_start or cls is seq_start:
+            if event.anchor is not None or event.tag is not None:
+                raise Fallback
+            count += 1
+            line = event.start_mark.line + 1
+            if cls is map_start:
+                obj = LineDict()
+                obj.line = line
+                lines = obj.key_lines = {}
+                raws = obj.raw = {}
+            else:
+                obj = LineList()
+                obj.line = line
+                lines = obj.item_lines = []
+                raws = obj.raw = []
+            raw = None
+        elif cls is map_end or cls is seq_end:
+            stack.pop()
+            if stack:
+                frame = stack[-1]
+                in_flow = frame[2]
+                continue
+            frame = None
+            break
+        elif cls is alias_event:
+            raise Fallback
+        else:
+            raise Fallback
+        # attach obj (made at `line`) to the open collection
+        if frame is None:
+            root = obj
+        elif frame[1]:  # a mapping: obj is its next key, or the pending key's value
+            key = frame[5]
+            if key is _NO_KEY:
+                hash(obj)  # a collection as a key: TypeError, the node path words it
+                known = frame[3]
+                if obj in known and known[obj] != line:
+                    duplicates.append((str(obj), line, known[obj]))
+                frame[5], frame[6] = obj, line
+            else:
+                frame[0][key] = obj
+                frame[3][key] = frame[6]
+                if raw is not None:
+                    frame[4][key] = raw
+                frame[5] = _NO_KEY
+        else:
+            frame[0].append(obj)
+            frame[3].append(line)
+            frame[4].append(raw)
+        if raw is None:  # a collection opened: its items come next
+            in_flow = in_flow or bool(event.flow_style)
+            frame = [obj, cls is map_start, in_flow, lines, raws, _NO_KEY, 0]
+            stack.append(frame)
+        elif frame is None:
+            break  # a scalar document
+    if get().__class__ is not yaml.DocumentEndEvent or get().__class__ is not yaml.StreamEndEvent:
+        raise Fallback  # a second document: the node path reports it
+    return root, duplicates, count

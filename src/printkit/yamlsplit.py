@@ -1,0 +1,163 @@
+"""A big YAML event text → chunks parsed side by side in forked workers → one merged mapping.
+
+An event file is a top-level mapping whose big lists (`speakers:`, `sessions:`)
+are block sequences with their `- ` items at column 0. Such a text is cut
+before item lines into chunks of about equal size; every chunk after the
+first starts with its list's key on the line just above its first item and is
+padded with empty lines, so the parser's line marks are the file's lines.
+Each chunk parses on its own (`parse(chunk_text) → (mapping, node count)`),
+and `merge` joins them: the continued lists are extended (items, item lines,
+raw texts), the other keys are added in order.
+
+Only what is safely cut is cut (`plan` returns None otherwise): the text's
+column-0 lines must all be comments, `key:` lines or list items under a
+`key:` with nothing after it, and it must hold no line break other than
+`\\n`. A cut inside a multi-line quoted scalar or flow collection leaves the
+chunk before it unterminated, a parse error; the caller treats any error,
+and any case `merge` refuses, by parsing the whole text instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from collections.abc import Callable
+
+MIN_SPLIT_CHARS = 1_000_000  # below this, one parse is about as fast as forking
+MIN_CHUNK_CHARS = 500_000
+MAX_CHUNKS = 4
+JOBS: int | None = None  # processes to parse in (None: every usable CPU; 1: never split)
+
+_COLUMN0 = re.compile(r"\n(?=[^ \n])")
+_KEY_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(#.*)?|[ ]*)$|([A-Za-z_][A-Za-z0-9_-]*): "
+)
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks to YAML besides \n
+
+
+def usable_cpus() -> int:
+    """`JOBS`, or else the processors this process may run on."""
+    if JOBS is not None:
+        return max(1, JOBS)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def plan(text: str, chunks: int) -> list[tuple[int, int, str]] | None:
+    """Where to cut: [(offset, line, key)] of the item lines starting chunks 2..n, or None.
+
+    `line` is the 1-based line of the cut, `key` the top-level key whose list
+    continues there.
+    """
+    if chunks < 2 or len(text) < MIN_SPLIT_CHARS or any(b in text for b in _OTHER_BREAKS):
+        return None
+    cuts: list[tuple[int, int, str]] = []
+    step = len(text) // chunks
+    target = step
+    section = None  # the key whose block list the column-0 items belong to
+    starts = [0] if text[:1] not in ("", " ", "\n") else []
+    starts += [m.start() + 1 for m in _COLUMN0.finditer(text)]
+    for start in starts:
+        head = text[start]
+        if head == "#":
+            continue
+        if head == "-" and text[start + 1 : start + 2] in (" ", "\n"):
+            if section is None:
+                return None  # a list item not under a `key:` line (or a bare list)
+            if start >= target and len(cuts) < chunks - 1:
+                cuts.append((start, 0, section))
+                target = start + step
+            continue
+        end = text.find("\n", start)
+        m = _KEY_LINE.match(text, start, len(text) if end < 0 else end)
+        if m is None:
+            return None  # anything else at column 0: read the whole text at once
+        section = m.group(1)  # None after `key: value`
+    if not cuts:
+        return None
+    found, previous, line = [], 0, 1
+    for offset, _, key in cuts:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        found.append((offset, line, key))
+    return found
+
+
+def chunk_texts(text: str, cuts: list[tuple[int, int, str]]) -> list[str]:
+    """The text cut at `cuts`; chunks 2..n padded so each line keeps its number."""
+    out = [text[: cuts[0][0]]]
+    for i, (offset, line, key) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        out.append("\n" * (line - 2) + f"{key}:\n" + text[offset:end])
+    return out
+
+
+class NotMerged(Exception):
+    """The chunks do not join into what one parse would give: parse the whole text."""
+
+
+def merge(results: list, cuts: list[tuple[int, int, str]]) -> tuple[object, int]:
+    """[(mapping, node count)] per chunk → (the mapping of the whole text, its node count).
+
+    A continued list is extended; any other key must be new (a repeated
+    top-level key is left to the whole parse, which reports it).
+    """
+    whole, count = results[0]
+    if not isinstance(whole, dict):
+        raise NotMerged
+    for (part, n), (_, line, key) in zip(results[1:], cuts, strict=True):
+        if not isinstance(part, dict) or not part or next(iter(part)) != key:
+            raise NotMerged
+        if part.key_lines[key] != line - 1 or next(reversed(whole)) != key:
+            raise NotMerged
+        head, tail = whole[key], part[key]
+        if not (isinstance(head, list) and isinstance(tail, list) and hasattr(tail, "item_lines")):
+            raise NotMerged
+        head.extend(tail)
+        head.item_lines.extend(tail.item_lines)
+        head.raw.extend(tail.raw)
+        for k, v in part.items():
+            if k == key:
+                continue
+            if k in whole:
+                raise NotMerged
+            whole[k] = v
+            whole.key_lines[k] = part.key_lines[k]
+            if k in part.raw:
+                whole.raw[k] = part.raw[k]
+        count += n - 3  # the chunk's own mapping, its copy of the key, the list node
+    return whole, count
+
+
+_PARSE: Callable | None = None
+_TEXTS: list[str] = []
+
+
+def _parse_in_worker(i: int):
+    assert _PARSE is not None
+    return _PARSE(_TEXTS[i])
+
+
+def parse_chunks(texts: list[str], parse: Callable[[str], object]) -> list:
+    """[parse(t) for t in texts]: the first here, the others in forked workers meanwhile.
+
+    Any failure in a worker (or no fork on this system) raises NotMerged.
+    """
+    global _PARSE, _TEXTS
+    if "fork" not in multiprocessing.get_all_start_methods():
+        raise NotMerged
+    _PARSE, _TEXTS = parse, texts
+    try:
+        with multiprocessing.get_context("fork").Pool(len(texts) - 1) as pool:
+            pending = pool.map_async(_parse_in_worker, range(1, len(texts)))
+            first = parse(texts[0])
+            try:
+                others = pending.get()
+            except Exception as exc:  # noqa: BLE001 - the whole text is parsed instead
+                raise NotMerged from exc
+    finally:
+        _PARSE, _TEXTS = None, []
+    return [first, *others]
