@@ -33,6 +33,9 @@ _COLUMN0 = re.compile(r"\n(?=[^ \n])")
 _KEY_LINE = re.compile(
     r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(#.*)?|[ ]*)$|([A-Za-z_][A-Za-z0-9_-]*): "
 )
+_FIRST_ITEM = re.compile(
+    r"(?:\n[ ]*(?:#[^\n]*)?(?=\n))*\n([ ]*)-[ \n]"
+)  # blank/comment lines, item
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks to YAML besides \n
 
 
@@ -54,28 +57,22 @@ def plan(text: str, chunks: int) -> list[tuple[int, int, str]] | None:
     """
     if chunks < 2 or len(text) < MIN_SPLIT_CHARS or any(b in text for b in _OTHER_BREAKS):
         return None
+    sections = _sections(text)
+    if not sections:
+        return None
     cuts: list[tuple[int, int, str]] = []
     step = len(text) // chunks
     target = step
-    section = None  # the key whose block list the column-0 items belong to
-    starts = [0] if text[:1] not in ("", " ", "\n") else []
-    starts += [m.start() + 1 for m in _COLUMN0.finditer(text)]
-    for start in starts:
-        head = text[start]
-        if head == "#":
-            continue
-        if head == "-" and text[start + 1 : start + 2] in (" ", "\n"):
-            if section is None:
-                return None  # a list item not under a `key:` line (or a bare list)
-            if start >= target and len(cuts) < chunks - 1:
-                cuts.append((start, 0, section))
-                target = start + step
-            continue
-        end = text.find("\n", start)
-        m = _KEY_LINE.match(text, start, len(text) if end < 0 else end)
-        if m is None:
-            return None  # anything else at column 0: read the whole text at once
-        section = m.group(1)  # None after `key: value`
+    for key, start, end, item in sections:
+        start = text.find(item, start, end) + 1  # never before the first item
+        while len(cuts) < chunks - 1 and target < end:
+            at = text.find(item, max(start, target), end)
+            while at >= 0 and text[at + len(item) : at + len(item) + 1] not in (" ", "\n"):
+                at = text.find(item, at + 1, end)
+            if at < 0:
+                break
+            cuts.append((at + 1, 0, key))
+            target = at + 1 + step
     if not cuts:
         return None
     found, previous, line = [], 0, 1
@@ -83,6 +80,41 @@ def plan(text: str, chunks: int) -> list[tuple[int, int, str]] | None:
         line += text.count("\n", previous, offset)
         previous = offset
         found.append((offset, line, key))
+    return found
+
+
+def _sections(text: str) -> list[tuple[str, int, int, str]] | None:
+    """The top-level block lists: [(key, start, end, "\n" + item indentation + "-")], or None.
+
+    None when any column-0 line is something other than a comment, a
+    `key:` line or a list item under a `key:` line with nothing after it.
+    """
+    found: list[tuple[str, int, int, str]] = []
+    section = None  # (key, offset after its line) of the `key:` line the items belong to
+    starts = [0] if text[:1] not in ("", " ", "\n") else []
+    starts += [m.start() + 1 for m in _COLUMN0.finditer(text)]
+    starts.append(len(text))
+    for start in starts:
+        head = text[start : start + 1]
+        if head == "#":
+            continue
+        if head == "-" and text[start + 1 : start + 2] in (" ", "\n"):
+            if section is None:
+                return None  # a list item not under a `key:` line (or a bare list)
+            continue
+        if section is not None:  # the list under `key:` ends here
+            m = _FIRST_ITEM.match(text, section[1], start)
+            if m:
+                found.append((section[0], section[1], start, "\n" + m.group(1) + "-"))
+            section = None
+        if start == len(text):
+            break
+        end = text.find("\n", start)
+        m = _KEY_LINE.match(text, start, len(text) if end < 0 else end)
+        if m is None:
+            return None  # anything else at column 0: read the whole text at once
+        if m.group(1):
+            section = (m.group(1), len(text) if end < 0 else end)
     return found
 
 
