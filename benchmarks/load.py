@@ -1,15 +1,18 @@
 """Event loading speed: `load_event` on the bench's 5,000-speaker / 6,000-session event (10 MB).
 
-Run: python benchmarks/load.py [EVENT] [--runs 5] [--modes split,whole]
+Run: python benchmarks/load.py [EVENT] [--runs 5] [--modes auto,split,whole]
 
 Without EVENT, the event is generated once into a temporary directory with
 ../shared/bench's gen_event.py and to_printkit.py (5,000 speakers, 6,000
 sessions). Each run is a fresh subprocess: it imports printkit, then times
 `load_event` alone. Modes:
 
-- `split`: the default path (a big text is parsed in chunks by forked workers);
+- `auto`: what printkit does (a big text is parsed in chunks by forked
+  workers when processors are idle, see `yamlsplit.chunk_count`);
+- `split`: always in chunks, one per CPU (`yamlsplit.JOBS` = CPUs);
 - `whole`: one parse of the whole text (`yamlsplit.JOBS = 1`);
-- `python`: the pure-Python reference loader (slow; not in the default modes).
+- `python`: the pure-Python reference loader (slow; not in the default modes);
+- `before`: with `--before SRC`, the printkit in that source folder (e.g. main's).
 
 Printed per mode: the median wall time, the CPU time of the process and of
 its workers (user + system), and the load average while it ran. On a shared
@@ -36,9 +39,14 @@ mode = sys.argv[2]
 t0 = time.perf_counter()
 from printkit import yamlsafe
 from printkit.load import load_event
-if mode == "whole":
+try:
     import printkit.yamlsplit as ys
+except ImportError:  # an older printkit (--before)
+    ys = None
+if mode == "whole":
     ys.JOBS = 1
+elif mode == "split":
+    ys.JOBS = os.cpu_count()
 elif mode == "python":
     yamlsafe._CLoader = None
 t1 = time.perf_counter()
@@ -62,10 +70,17 @@ def make_event(folder: Path) -> Path:
     return out
 
 
-def run(event: Path, mode: str) -> dict:
+def run(event: Path, mode: str, before: Path | None = None) -> dict:
     load = os.getloadavg()[0]
+    env = dict(os.environ)
+    if mode == "before":
+        env["PYTHONPATH"] = str(before)
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(event), mode], check=True, capture_output=True, text=True
+        [sys.executable, "-c", CHILD, str(event), mode],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     found = json.loads(done.stdout.splitlines()[-1])
     found["load"] = (load + os.getloadavg()[0]) / 2
@@ -76,9 +91,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("event", nargs="?", type=Path, help="an event file (default: the bench's)")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--modes", default="split,whole", help="split, whole, python (comma-separated)")
+    ap.add_argument(
+        "--modes", default="auto,split,whole", help="auto, split, whole, python (comma-separated)"
+    )
+    ap.add_argument(
+        "--before",
+        type=Path,
+        help="also time the printkit whose source folder this is (e.g. ../main/src), as 'before'",
+    )
     args = ap.parse_args()
-    modes = args.modes.split(",")
+    modes = args.modes.split(",") + (["before"] if args.before else [])
     with tempfile.TemporaryDirectory() as tmp:
         event = args.event or make_event(Path(tmp))
         size = event.stat().st_size
@@ -86,7 +108,7 @@ def main() -> None:
         found: dict[str, list[dict]] = {m: [] for m in modes}
         for _ in range(args.runs):
             for mode in modes:  # in turn, so a busy machine slows every mode alike
-                found[mode].append(run(event, mode))
+                found[mode].append(run(event, mode, args.before))
     print(f"load_event on {event.name} ({size / 1e6:.1f} MB), {os.cpu_count()} CPUs, "
           f"medians of {args.runs} runs")  # fmt: skip
     print(f"{'mode':8} {'wall s':>7} {'CPU s':>7} {'import s':>9} {'load avg':>9}  items")

@@ -52,7 +52,9 @@ def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 -
     map_start, map_end = yaml.MappingStartEvent, yaml.MappingEndEvent
     seq_start, seq_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
     scalar_node = yaml.ScalarNode
-    surrogates = "\\u" in text or "\\U" in text or _SURROGATE.search(text) is not None
+    # libyaml refuses a text holding a surrogate (it cannot be UTF-8 encoded), so a
+    # lone surrogate can only come from an escape
+    surrogates = "\\u" in text or "\\U" in text
     duplicates: list[tuple[str, int, int]] = []
     resolved: dict[str, str] = {}
     if get().__class__ is not yaml.StreamStartEvent:

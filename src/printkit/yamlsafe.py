@@ -379,10 +379,7 @@ def _parse_chunk(text: str):
 
 def _load_split(text: str) -> LineDict:
     """A big text parsed in chunks side by side (`yamlsplit`); raises where it cannot be."""
-    chunks = min(
-        yamlsplit.usable_cpus(), yamlsplit.MAX_CHUNKS, len(text) // yamlsplit.MIN_CHUNK_CHARS
-    )
-    cuts = yamlsplit.plan(text, chunks)
+    cuts = yamlsplit.plan(text, yamlsplit.chunk_count(len(text)))
     if cuts is None:
         raise yamlfast.Fallback
     results = yamlsplit.parse_chunks(yamlsplit.chunk_texts(text, cuts), _parse_chunk)

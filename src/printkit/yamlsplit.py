@@ -19,6 +19,7 @@ and any case `merge` refuses, by parsing the whole text instead.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import re
@@ -39,14 +40,24 @@ _FIRST_ITEM = re.compile(
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # line breaks to YAML besides \n
 
 
-def usable_cpus() -> int:
-    """`JOBS`, or else the processors this process may run on."""
+def chunk_count(size: int) -> int:
+    """How many chunks to parse a text of `size` characters in (1: a single parse).
+
+    `JOBS` when set; else one per idle processor: a forked parse only pays
+    where a processor is free (on a busy machine it is slower than one parse).
+    """
+    if size < MIN_SPLIT_CHARS:
+        return 1
     if JOBS is not None:
-        return max(1, JOBS)
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+        cpus = JOBS
+    else:
+        try:
+            cpus = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cpus = os.cpu_count() or 1
+        with contextlib.suppress(OSError):  # OSError: no load average here
+            cpus = min(cpus, int(cpus - os.getloadavg()[0] + 0.5))
+    return max(1, min(cpus, MAX_CHUNKS, size // MIN_CHUNK_CHARS))
 
 
 def plan(text: str, chunks: int) -> list[tuple[int, int, str]] | None:

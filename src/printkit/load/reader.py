@@ -8,8 +8,10 @@ file's nodes, and records every problem with its file, line and field path.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import date, datetime, timezone
+from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -18,6 +20,8 @@ from printkit.yamlsafe import LineDict, LineList
 
 _DECIMAL = re.compile(r"^[0-9]{1,9}$")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An ASCII http(s) URL with a plain host name: urlsplit accepts it with this scheme and host.
+_PLAIN_URL = re.compile(r"(?:[hH][tT][tT][pP][sS]?)://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][!-~]*)?\Z")
 
 
 class _Reader:
@@ -26,6 +30,11 @@ class _Reader:
     def __init__(self, file: str, problems: Problems):
         self.file = file
         self.p = problems
+
+    @functools.cached_property
+    def base(self) -> Path:
+        """The folder of the file, where its relative file names start."""
+        return Path(self.file).parent
 
     def where(self, d, key=None) -> int | None:
         if isinstance(d, LineDict):
@@ -62,6 +71,8 @@ class _Reader:
 
     def text(self, d, key, path, required=False) -> str | None:
         v = d.get(key)
+        if v.__class__ is str and v and not v.isspace():  # the common case, first
+            return v.strip("\n").rstrip()
         if v is None or (isinstance(v, str) and not v.strip()):
             if required:
                 self.err(d, key if key in d else None, f"{path}.{key}", "required field is missing")
@@ -168,6 +179,8 @@ class _Reader:
         return self.check_url(v, d, key, f"{path}.{key}")
 
     def check_url(self, v: str, d, key, path) -> str | None:
+        if _PLAIN_URL.match(v):  # what urlsplit takes as http(s) with a host, seen at once
+            return v
         try:
             parts = urlsplit(v)
         except ValueError as exc:  # "Invalid IPv6 URL" for `http://[bad`

@@ -39,7 +39,7 @@ SPEAKER_KEYS = [
 
 def _speakers(entries, problems) -> tuple[Speaker, ...]:
     def build(r, d, path, sid, name, count):
-        base = Path(r.file).parent
+        base = r.base
         photo = _photo(r, d, path, base)
         role = (r.text(d, "role", path) or "speaker").lower()
         return Speaker(
