@@ -160,6 +160,14 @@ def test_any_text_gives_the_same_result_on_every_path(text):
     _same(text)
 
 
+@needs_libyaml
+@pytest.mark.parametrize("levels", [99, 101, 600])
+def test_deep_block_nesting_gives_the_same_on_every_path(levels):
+    text = "".join(" " * i + "a:\n" for i in range(levels)) + " " * levels + "x\n"
+    _same(text)
+    _same("".join(" " * i + "-\n" for i in range(levels)) + " " * levels + "x\n")
+
+
 def big_event(speakers: int, sessions: int, indent: str = "") -> str:
     """A generated event: lists at column 0 (`indent=""`) or indented, every kind of scalar."""
     i = indent

@@ -6,7 +6,8 @@ duplicate keys (same order: each key before what its value holds) and node
 count. Whatever it does not build the same way raises `Fallback`, and the
 caller takes the node path instead: an anchor or alias, an explicit tag, a
 second document, a collection as a key, a lone surrogate, a plain scalar
-holding '?' inside a flow collection (PyYAML ends it there), any error.
+holding '?' inside a flow collection (PyYAML ends it there), nesting deeper
+than MAX_DEPTH, any error.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ import yaml
 from printkit.yamllines import LineDict, LineList
 
 STR = "tag:yaml.org,2002:str"
+# Deeper nesting goes to the node path: its recursive constructor and checks decide
+# (deep enough, they report "nesting too deep"), so the result is the same either way.
+MAX_DEPTH = 100
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NO_KEY = object()
 
@@ -148,6 +152,8 @@ def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 -
             frame[3].append(line)
             frame[4].append(raw)
         if raw is None:  # a collection opened: its items come next
+            if len(stack) >= MAX_DEPTH:
+                raise Fallback
             in_flow = in_flow or bool(event.flow_style)
             frame = [obj, cls is map_start, in_flow, lines, raws, _NO_KEY, 0]
             stack.append(frame)
