@@ -286,3 +286,12 @@ def test_a_broken_big_event_gives_the_same_messages_on_every_path(where, line, i
     where = where % len(lines)
     text = "\n".join([*lines[:where], line, *lines[where:]]) + "\n"
     _same(text)
+
+
+def test_the_printable_check_on_bytes_is_the_readers():
+    chars = [*range(0x3000), *range(0xD700, 0xE100), *range(0xFF00, 0x10100), 0x10FFFF]
+    chars += range(0x3000, 0x110000, 97)
+    for c in chars:
+        for text in (chr(c), f"ab{chr(c)}é"):
+            expected = yamlsafe._NON_PRINTABLE.search(text) is not None
+            assert yamlsafe._non_printable(text) == expected, hex(c)

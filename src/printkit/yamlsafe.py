@@ -116,9 +116,26 @@ def _block_header_comment(text: str) -> bool:
     return False
 
 
+# The same test as `_NON_PRINTABLE` on the UTF-8 bytes: control bytes are single
+# bytes; U+0080-U+0084 and U+0086-U+009F, surrogates, U+FFFE and U+FFFF have these
+# sequences, which no other character's encoding contains.
+_PRINTABLE_BYTES = bytes([9, 10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_NON_PRINTABLE_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]|\xed[\xa0-\xbf]|\xef\xbf[\xbe\xbf]")
+
+
+def _non_printable(text: str) -> bool:
+    """`_NON_PRINTABLE.search(text) is not None`, about twice as fast on a big text."""
+    data = text.encode("utf-8", "surrogatepass")
+    if data.translate(None, _PRINTABLE_BYTES):
+        return True
+    if text.isascii() or not (b"\xc2" in data or b"\xed" in data or b"\xef\xbf" in data):
+        return False
+    return _NON_PRINTABLE_UTF8.search(data) is not None
+
+
 def _read_otherwise(text: str) -> bool:
     """True when libyaml might read the text differently from PyYAML (see above)."""
-    if "\t" in text or _block_header_comment(text) or _NON_PRINTABLE.search(text):
+    if "\t" in text or _block_header_comment(text) or _non_printable(text):
         return True
     return any(
         m.start() == 0 or text[m.start() - 1] in " \t\r\n[{," for m in _BANG_ALONE.finditer(text)
