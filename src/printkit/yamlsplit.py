@@ -179,28 +179,55 @@ _PARSE: Callable | None = None
 _TEXTS: list[str] = []
 
 
-def _parse_in_worker(i: int):
+def _parse_in_worker(i: int, send) -> None:
+    """In a forked worker: parse chunk i and send ("ok", result) or ("failed", why)."""
     assert _PARSE is not None
-    return _PARSE(_TEXTS[i])
+    try:
+        result = ("ok", _PARSE(_TEXTS[i]))
+    except Exception as exc:  # noqa: BLE001 - any failure: the whole text is parsed instead
+        result = ("failed", repr(exc))
+    try:
+        send.send(result)
+    except Exception as exc:  # noqa: BLE001 - e.g. a value that does not pickle
+        send.send(("failed", repr(exc)))
+    send.close()
 
 
 def parse_chunks(texts: list[str], parse: Callable[[str], object]) -> list:
     """[parse(t) for t in texts]: the first here, the others in forked workers meanwhile.
 
-    Any failure in a worker (or no fork on this system) raises NotMerged.
+    Any failure in a worker (a worker that dies is seen at once: its pipe
+    closes), or no fork on this system, raises NotMerged.
     """
     global _PARSE, _TEXTS
     if "fork" not in multiprocessing.get_all_start_methods():
         raise NotMerged
+    context = multiprocessing.get_context("fork")
     _PARSE, _TEXTS = parse, texts
+    workers = []
     try:
-        with multiprocessing.get_context("fork").Pool(len(texts) - 1) as pool:
-            pending = pool.map_async(_parse_in_worker, range(1, len(texts)))
-            first = parse(texts[0])
+        for i in range(1, len(texts)):
+            receive, send = context.Pipe(duplex=False)
+            worker = context.Process(target=_parse_in_worker, args=(i, send), daemon=True)
+            workers.append((worker, receive))
+            worker.start()
+            send.close()  # the worker's end; closed here before the next fork
+        found = [parse(texts[0])]
+        for _, receive in workers:
             try:
-                others = pending.get()
-            except Exception as exc:  # noqa: BLE001 - the whole text is parsed instead
+                status, value = receive.recv()
+            except (EOFError, OSError) as exc:  # the worker died
                 raise NotMerged from exc
+            if status != "ok":
+                raise NotMerged
+            found.append(value)
+        return found
     finally:
         _PARSE, _TEXTS = None, []
-    return [first, *others]
+        for worker, receive in workers:
+            receive.close()
+            if worker.pid is not None:
+                worker.join(timeout=1)
+                if worker.is_alive():
+                    worker.kill()
+                    worker.join()
