@@ -313,10 +313,13 @@ def load_yaml_text(
 ):
     """Parse YAML text; on failure record one problem naming file:line and return None.
 
-    libyaml's C composer does the work when it is installed (about 10× faster on a
-    large event); any error it meets is worded by the pure-Python loader instead,
-    which parses again, so every message and line is the same either way.
-    `fast=False` forces the pure-Python path (the tests compare the two).
+    libyaml does the work where it is installed: its events go straight into
+    data (`yamlfast`), a big text perhaps in chunks side by side (`yamlsplit`).
+    What those leave (anchors, explicit tags, merge keys…) goes to libyaml's
+    composer and the constructor below, and any error to the pure-Python
+    loader, which parses again and words it, so every value, line and message
+    is the same on every path. `fast=False` forces the pure-Python path and
+    `split=False` one parse of the whole text (the tests compare them all).
     """
     if (line := too_deep(text)) is not None:
         problems.error(f"not valid YAML: nested more than {MAX_FLOW_DEPTH} levels deep", file, line)
