@@ -51,8 +51,8 @@ def build(
         parser.dispose()
 
 
-def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 - one tight loop, on purpose
-    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901, PLR0912 - one tight loop
+    scalar_event = yaml.ScalarEvent
     map_start, map_end = yaml.MappingStartEvent, yaml.MappingEndEvent
     seq_start, seq_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
     scalar_node = yaml.ScalarNode
@@ -68,10 +68,13 @@ def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 -
         return None, duplicates, 0
     if event.__class__ is not yaml.DocumentStartEvent:
         raise Fallback
-    # One frame per open collection: [container, is_map, flow, key_lines or item_lines,
-    # raw, pending key (maps), its line]
-    stack: list[list] = []
-    frame = None
+    # The open collection's state is in locals (`into`, `is_map`, `at_lines`, `at_raw`,
+    # `key`, `key_line`, `in_flow`); each enclosing one's is saved on `stack`.
+    stack: list[tuple] = []
+    into = None  # the open collection (None: the document's root comes next)
+    is_map = False
+    at_lines = at_raw = None
+    key, key_line = _NO_KEY, 0
     in_flow = False
     root = None
     count = 0
@@ -101,7 +104,24 @@ def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 -
                             tag, value, event.start_mark, event.end_mark, event.style
                         )
                         obj = construct(tag, node)
-            raw = value
+            # attach the scalar to the open collection
+            if is_map:
+                if key is _NO_KEY:  # obj is the next key
+                    if obj in at_lines and at_lines[obj] != line:
+                        duplicates.append((str(obj), line, at_lines[obj]))
+                    key, key_line = obj, line
+                else:  # obj is the value of `key`
+                    into[key] = obj
+                    at_lines[key] = key_line
+                    at_raw[key] = value
+                    key = _NO_KEY
+            elif into is not None:
+                into.append(obj)
+                at_lines.append(line)
+                at_raw.append(value)
+            else:
+                root = obj
+                break  # a scalar document
         elif cls is map_start or cls is seq_start:
             if event.anchor is not None or event.tag is not None:
                 raise Fallback
@@ -117,48 +137,31 @@ def _events_to_data(get, text, resolve, may_resolve, construct):  # noqa: C901 -
                 obj.line = line
                 lines = obj.item_lines = []
                 raws = obj.raw = []
-            raw = None
-        elif cls is map_end or cls is seq_end:
-            stack.pop()
-            if stack:
-                frame = stack[-1]
-                in_flow = frame[2]
-                continue
-            frame = None
-            break
-        elif cls is alias_event:
-            raise Fallback
-        else:
-            raise Fallback
-        # attach obj (made at `line`) to the open collection
-        if frame is None:
-            root = obj
-        elif frame[1]:  # a mapping: obj is its next key, or the pending key's value
-            key = frame[5]
-            if key is _NO_KEY:
-                hash(obj)  # a collection as a key: TypeError, the node path words it
-                known = frame[3]
-                if obj in known and known[obj] != line:
-                    duplicates.append((str(obj), line, known[obj]))
-                frame[5], frame[6] = obj, line
+            # attach the collection to the open one, then open it
+            if is_map:
+                if key is _NO_KEY:
+                    raise Fallback  # a collection as a key: unhashable, the node path words it
+                into[key] = obj
+                at_lines[key] = key_line
+                key = _NO_KEY
+            elif into is not None:
+                into.append(obj)
+                at_lines.append(line)
+                at_raw.append(None)
             else:
-                frame[0][key] = obj
-                frame[3][key] = frame[6]
-                if raw is not None:
-                    frame[4][key] = raw
-                frame[5] = _NO_KEY
-        else:
-            frame[0].append(obj)
-            frame[3].append(line)
-            frame[4].append(raw)
-        if raw is None:  # a collection opened: its items come next
+                root = obj
             if len(stack) >= MAX_DEPTH:
                 raise Fallback
+            stack.append((into, is_map, at_lines, at_raw, key, key_line, in_flow))
+            into, is_map, at_lines, at_raw = obj, cls is map_start, lines, raws
+            key, key_line = _NO_KEY, 0
             in_flow = in_flow or bool(event.flow_style)
-            frame = [obj, cls is map_start, in_flow, lines, raws, _NO_KEY, 0]
-            stack.append(frame)
-        elif frame is None:
-            break  # a scalar document
+        elif cls is map_end or cls is seq_end:
+            into, is_map, at_lines, at_raw, key, key_line, in_flow = stack.pop()
+            if not stack:
+                break
+        else:  # an alias, or anything unexpected
+            raise Fallback
     if get().__class__ is not yaml.DocumentEndEvent or get().__class__ is not yaml.StreamEndEvent:
         raise Fallback  # a second document: the node path reports it
     return root, duplicates, count
