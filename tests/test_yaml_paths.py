@@ -66,6 +66,8 @@ GOOD = {
     "quoted": "a: 'it''s'\nb: \"tab\\there é\"\nc: >\n  folded\n  text\n",
     "tab in quotes and block": "a: 'x\ty'\nb: |\n  x\ty\n",
     "same key twice on one line": "{a: 1, a: 2}\n",
+    "windows line ends": "a: 1\r\nb: [x,\r\n y]\r\nc: |\r\n  z\r\n",
+    "other line breaks": "a: 1\x85b: 2\u2028c: x\u2029  y\n",
 }
 
 
@@ -236,6 +238,15 @@ def test_the_sample_event_files_give_the_same_on_every_path():
                 assert _shape(yamlsafe._load_split(text)) == value, f.name
                 cut += 1
     assert cut >= 2  # the speakers and sessions files at least
+
+
+@needs_libyaml
+def test_a_big_event_with_windows_line_ends_is_not_cut_and_reads_the_same():
+    text = big_event(20, 20).replace("\n", "\r\n")
+    with small_chunks():
+        assert yamlsplit.plan(text, 3) is None
+    value, messages = _same(text)
+    assert value[0] == "map" and not messages
 
 
 @needs_libyaml
