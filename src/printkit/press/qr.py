@@ -30,6 +30,7 @@ __all__ = [
     "grown_size",
     "min_size_for",
     "module_count",
+    "qr_grid",
     "qr_matrix",
     "qr_path_runs",
     "qr_rects",
@@ -479,12 +480,17 @@ def _grid_rects(grid: str, w: int, rows: int) -> list[tuple[int, int, int, int]]
     return [(y, x, h, w) for x, y, w, h in _stack(_grid_runs(down, rows + 1))]
 
 
+def qr_grid(payload: str, ec: str = "M") -> tuple[int, str]:
+    """Payload → (modules per side n, '0'/'1' per cell, row after row, each closed by one '0')."""
+    v, bits = _matrix_int(payload, ec)
+    return v.n, format(bits, f"0{v.total}b")[::-1]  # bit r*w + c is cell (r, c); column n is light
+
+
 @lru_cache(maxsize=64)  # a badge's own code is drawn once: keep only the repeated ones
 def qr_rects_for(payload: str, ec: str) -> tuple[int, tuple[tuple[int, int, int, int], ...]]:
     """Payload → (modules per side, qr_rects of its matrix), straight from the module bits."""
-    v, bits = _matrix_int(payload, ec)
-    grid = format(bits, f"0{v.total}b")[::-1]  # bit r*w + c is cell (r, c); column n is light
-    return v.n, tuple(_grid_rects(grid, v.w, v.n))
+    n, grid = qr_grid(payload, ec)
+    return n, tuple(_grid_rects(grid, n + 1, n))
 
 
 # --------------------------------------------------------------------------- drawing

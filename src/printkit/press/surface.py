@@ -337,10 +337,10 @@ class Surface:
 def _qr_ops(payload: str, ec: str) -> tuple[int, str]:
     """Payload → (modules per side, PDF path operators filling its dark modules in module units)."""
     from printkit.press import qr as _qr
+    from printkit.press.qr_ops import rect_ops
 
-    n, rects = _qr.qr_rects_for(payload, ec)
-    rects = "\n".join([f"{x} {n - y - h} {w} {h} re" for x, y, w, h in rects])
-    return n, rects + "\nf"
+    n, grid = _qr.qr_grid(payload, ec)
+    return n, rect_ops(grid, n)
 
 
 def _anchor_x(x: float, w: float, align: str) -> float:
