@@ -311,6 +311,14 @@ def _name_private_glyphs(text: str, shaped: ShapedStr, font: str) -> None:
         fonts.name_glyph(font, unknown[0], rest)
 
 
+_IGNORABLE_PRINTABLE = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff]")
+
+
+def _kept_as_is(text: str) -> bool:
+    """True when no character of `text` is `_ignorable` or a space other than " "."""
+    return text.isprintable() and (text.isascii() or not _IGNORABLE_PRINTABLE.search(text))
+
+
 @lru_cache(maxsize=16384)
 def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
     """What the canvas draws for a run (a ShapedStr or plain str) and its width at size 1."""
@@ -323,6 +331,8 @@ def _glyphs(text: str, font: str, rtl: bool) -> tuple[str, float]:
             _name_private_glyphs(text, shaped, font)
             return shaped, sum(g.x_advance for g in shaped.__shapeData__) / 1000.0
         text = shaped
+    if not rtl and _kept_as_is(text):  # the common case: nothing to drop or turn into a space
+        return text, pdfmetrics.stringWidth(text, font, 1)
     plain = "".join(c for c in text if not _ignorable(c) or c == " ")
     plain = "".join(" " if c.isspace() else c for c in plain)
     if rtl:

@@ -155,6 +155,7 @@ class BadgeArt:
     def __post_init__(self):
         self.cut_titles: set[str] = set()  # sessions whose title was shortened (warned once)
         self.dropped: set[tuple[str, str]] = set()  # QR codes left out (warned once each)
+        self._venue_blocks: dict[float, tuple[Block, ...]] = {}
         self.face: Face = face(self.layout)
         self.band_color = self.layout.colors.band or self.event.colors.primary
         self.schedule = self.event.schedule_url or self.event.url
@@ -483,6 +484,11 @@ class BadgeArt:
 
     def _venue_lines(self, width: float) -> list[Block]:
         """Venue name (bold), address, city and country, dates: one block each."""
+        if width not in self._venue_blocks:  # the same few widths on every back
+            self._venue_blocks[width] = tuple(self._venue_blocks_at(width))
+        return list(self._venue_blocks[width])
+
+    def _venue_blocks_at(self, width: float) -> list[Block]:
         lay, ev = self.layout, self.event
         bk = lay.back
         v = ev.venue
@@ -558,6 +564,7 @@ def _short(s: str, n: int = 40) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+@lru_cache(maxsize=4096)  # a back fits the same venue and detail lines again and again
 def _fit_lines(s: str, width: float, size: float, floor: float, lines: int, bold: bool = False,
                lang: str | None = None):  # fmt: skip
     floor = min(floor, size)
