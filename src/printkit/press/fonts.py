@@ -105,9 +105,11 @@ def ensure(name: str) -> None:
     if name not in (REGULAR, BOLD):
         register_fonts()  # PK-Sans and its <b> family come first
     filename, index = FILES[name]
-    try:
+    # Only a font already registered: getFont would first search every Type 1 AFM
+    # file on ReportLab's path for the name (about 0.1 s a font) before failing.
+    if name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
-    except KeyError:
+    else:
         font = UnicodeTTFont(name, str(asset("fonts", filename)), subfontIndex=index)
         pdfmetrics.registerFont(font)
     if name not in _CMAPS:

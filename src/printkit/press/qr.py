@@ -123,6 +123,8 @@ class _Version:
         self.gather = itemgetter(*where)
         self.total = total
         self.valid = sum(((1 << n) - 1) << (r * w) for r in range(n))
+        self.pairs_across = self.valid & (self.valid >> 1)
+        self.pairs_down = self.valid & (self.valid >> w)
         self.func_test = _bits(layout, w)
         self.masks = []
         for m in range(8):
@@ -156,10 +158,14 @@ def _version(version: int) -> _Version:
 # --------------------------------------------------------------------------- scoring
 
 
-def _runs_penalty(x: int, s: int) -> int:
-    """N1 for one colour and direction: each run of 5 + k same modules costs 3 + k."""
-    w5 = x & (x >> s) & (x >> 2 * s) & (x >> 3 * s) & (x >> 4 * s)
-    starts = w5 & ~(w5 << s)
+def _runs_penalty(same: int, s: int) -> int:
+    """N1 along s: each run of 5 + k same-coloured modules costs 3 + k.
+
+    `same` has bit p set where modules p and p + s are both in the symbol and
+    of one colour; 4 such pairs in a row are 5 modules.
+    """
+    w5 = same & (same >> s) & (same >> 2 * s) & (same >> 3 * s)
+    starts = w5 & ~(w5 << s)  # a dark and a light run never touch here: p + s differs
     return w5.bit_count() + 2 * starts.bit_count()
 
 
@@ -177,11 +183,10 @@ def _lost_point(d: int, v: _Version) -> int:
     """`qrcode.util.lost_point` of the matrix whose dark modules are the bits of d."""
     w, n = v.w, v.n
     lt = v.valid ^ d
-    score = _runs_penalty(d, 1) + _runs_penalty(lt, 1) + _runs_penalty(d, w) + _runs_penalty(lt, w)
-    blocks = (d & (d >> 1) & (d >> w) & (d >> (w + 1))) | (
-        lt & (lt >> 1) & (lt >> w) & (lt >> (w + 1))
-    )
-    score += 3 * blocks.bit_count()
+    across = ~(d ^ (d >> 1)) & v.pairs_across  # p and its right neighbour: one colour
+    down = ~(d ^ (d >> w)) & v.pairs_down  # p and the module below it: one colour
+    score = _runs_penalty(across, 1) + _runs_penalty(down, w)
+    score += 3 * (across & (across >> w) & down).bit_count()  # 2 x 2 blocks of one colour
     score += 40 * (_finder_like(d, lt, 1) + _finder_like(d, lt, w))
     percent = float(d.bit_count()) / (n**2)
     score += int(abs(percent * 100 - 50) / 5) * 10
@@ -306,10 +311,17 @@ def _codewords(chunks, version: int, ec: int) -> bytes:
         dc.append(data[at : at + d])
         ecs.append(_ec_bytes(data[at : at + d], e))
         at += d
-    out = bytearray()
-    for group in (dc, ecs):
-        for i in range(max(map(len, group))):
-            out.extend(g[i] for g in group if i < len(g))
+    return _interleave(dc) + _interleave(ecs)
+
+
+def _interleave(blocks: list[bytes]) -> bytes:
+    """Blocks → their first codewords in block order, then their second ones, and so on."""
+    k, short = len(blocks), min(map(len, blocks))
+    out = bytearray(k * short)
+    for j, block in enumerate(blocks):  # the columns every block has, one slice each
+        out[j::k] = block[:short]
+    for i in range(short, max(map(len, blocks))):  # longer blocks: one codeword more
+        out.extend(b[i] for b in blocks if i < len(b))
     return bytes(out)
 
 
