@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = frozenset(
     [
@@ -235,6 +236,7 @@ def _letters(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8192)  # a badge asks twice: is there a disc, then what goes on it
 def initials(name: str) -> str:
     """Up to two initials: first and last word of the person's name; one character for CJK.
 

@@ -24,7 +24,7 @@ import urllib.parse
 import urllib.request
 import warnings
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -532,8 +532,9 @@ def draw_initials(
     cx, cy = x + w / 2, y + h / 2
     canvas.saveState()
     canvas.setFillColor(fill)
-    if circle:
-        canvas.circle(cx, cy, side / 2, stroke=0, fill=1)
+    if circle:  # canvas.circle(cx, cy, side / 2, stroke=0, fill=1), its curves worked out once
+        canvas._code.extend(_circle_path(cx, cy, side / 2))
+        canvas._strokeAndFill(0, 1)
     else:
         canvas.roundRect(cx - side / 2, cy - side / 2, side, side, side * 0.12, stroke=0, fill=1)
     letters = text.initials(name or "")
@@ -549,6 +550,17 @@ def draw_initials(
     else:  # a name without letters ("-", "?"): a neutral head-and-shoulders figure
         _silhouette(canvas, cx, cy, side, text_fill, circle)
     canvas.restoreState()
+
+
+@lru_cache(maxsize=64)  # every badge of a layout has its disc in the same place
+def _circle_path(cx: float, cy: float, r: float) -> tuple[str, ...]:
+    """The path operators canvas.circle(cx, cy, r) writes before its fill or stroke."""
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    code: list[str] = []
+    x1, x2, y1, y2 = cx - r, cx + r, cy - r, cy + r  # as canvas.circle and ellipse compute them
+    PDFPathObject(code=code).ellipse(x1, y1, x2 - x1, y2 - y1)
+    return tuple(code)
 
 
 def _silhouette(canvas, cx: float, cy: float, side: float, fill, circle: bool) -> None:
