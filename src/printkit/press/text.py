@@ -150,6 +150,10 @@ def runs(s: str, bold: bool = False, rtl: bool = False) -> list[Run]:
 def _runs(s: str, bold: bool, rtl: bool = False) -> tuple[Run, ...]:
     if s.isascii():  # the common case: one left-to-right run in PK-Sans, no analysis needed
         return (Run(s, fonts.BOLD if bold else fonts.REGULAR, False),) if s else ()
+    if not rtl and _european(s):  # Latin, Greek, Cyrillic the first font has: one run too
+        first = fonts._chain(bold)[0]
+        if set(map(ord, s)) <= fonts.cmap(first):
+            return (Run(s, first, False),)
     s = unicodedata.normalize("NFC", s)
     s = base_emoji(s)
     missing = missing_chars(s)
@@ -169,6 +173,17 @@ def _runs(s: str, bold: bool, rtl: bool = False) -> tuple[Run, ...]:
         pieces.extend((t, f, level) for t, f in _fonts_for(text, script, bold))
     order = _visual_order([lvl for _, _, lvl in pieces])
     return tuple(Run(pieces[i][0], pieces[i][1], pieces[i][2] % 2 == 1) for i in order)
+
+
+# Latin, Greek, Cyrillic (to U+052F), Latin and Greek Extended, punctuation, sub- and
+# superscripts, currency signs (U+1E00-U+20CF): no right-to-left letters, Arabic digits or emoji.
+_EUROPEAN = re.compile("[\u0020-\u052f\u1e00-\u20cf]+")
+
+
+def _european(s: str) -> bool:
+    """True for printable NFC text of `_EUROPEAN` characters without bidi controls or
+    ignorables: every bidi level is 0 and every character's script Latin."""
+    return bool(_EUROPEAN.fullmatch(s)) and _kept_as_is(s) and unicodedata.is_normalized("NFC", s)
 
 
 def _resolve(s: str, rtl: bool = False) -> tuple[list[int], list[str]]:
