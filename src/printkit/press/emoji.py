@@ -10,6 +10,7 @@ sequence (one glyph for it) keeps it whole.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from printkit.press import fonts
@@ -31,8 +32,15 @@ def _is_emoji(ch: str) -> bool:
     )
 
 
+_ANY_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff]"
+)  # _is_emoji
+
+
 def emoji_sequences(s: str) -> list[tuple[int, int]]:
     """(start, end) of every emoji ZWJ, modifier (skin tone) or tag sequence in `s`: one cluster each."""
+    if not _ANY_EMOJI.search(s):  # most text: no emoji to start a sequence
+        return []
     out = []
     i, n = 0, len(s)
     while i < n:

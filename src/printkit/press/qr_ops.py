@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import compress
-from operator import add, sub
+from operator import getitem, sub
 
 __all__ = ["rect_ops"]
 
@@ -26,15 +26,18 @@ _TO_CELLS = bytes.maketrans(b"01", b"\x00\x01")
 _DARK_RUN = re.compile("1+")
 _KEY = 256  # pairs (a, b) are looked up as a * _KEY + b; a side is at most 177 modules
 
-_PAIRS: list[str] = []  # "a b " for a * _KEY + b
-_SIZES: list[str] = []  # "a b re\n" for a * _KEY + b
+_PAIRS: list[str] = []  # "a b " at a * _KEY + b
+_SIZES: list[list[str]] = []  # "w h re\n" at [w][h]
 
 
-def _tables(n: int) -> tuple[list[str], list[str]]:
-    """The pair tables, grown to cover first numbers up to n."""
+def _tables(n: int) -> tuple[list[str], list[list[str]]]:
+    """The pair tables, grown to cover numbers up to n."""
     for a in range(len(_PAIRS) // _KEY, n + 1):
         _PAIRS.extend(f"{a} {b} " for b in range(_KEY))
-        _SIZES.extend(f"{a} {b} re\n" for b in range(_KEY))
+    for a in range(len(_SIZES), n + 1):
+        _SIZES.append([f"{a} {b} re\n" for b in range(n + 1)])
+    for a, row in enumerate(_SIZES):
+        row.extend(f"{a} {b} re\n" for b in range(len(row), n + 1))
     return _PAIRS, _SIZES
 
 
@@ -91,8 +94,8 @@ def rect_ops(grid: str, n: int) -> str:
 
     rect_cells = _cells(rect, total)
     at = list(compress(range(total), rect_cells))  # where each rectangle's first run starts
-    heights = 0  # one byte per cell: how many rows each rectangle stacks
-    layer, k = rect, 1
+    heights = int.from_bytes(rect_cells, "big")  # one byte per cell: rows each rectangle stacks
+    layer, k = rect & (good << s), 2
     while layer:
         heights += int.from_bytes(_cells(layer, total), "big")
         layer &= good << (k * s)
@@ -109,11 +112,11 @@ def rect_ops(grid: str, n: int) -> str:
     pairs, sizes = _tables(n)
     if is_down:  # x = line, y = start, w = height, h = run length
         first = map(sub, keys, length)
-        second = map(add, map((_KEY).__mul__, height), length)
+        second = map(getitem, map(sizes.__getitem__, height), length)
     else:  # x = start, y = line, w = run length, h = height
         first = map(sub, keys, height)
-        second = map(add, map((_KEY).__mul__, length), height)
+        second = map(getitem, map(sizes.__getitem__, length), height)
     ops = [""] * (2 * len(height))
     ops[::2] = map(pairs.__getitem__, first)
-    ops[1::2] = map(sizes.__getitem__, second)
+    ops[1::2] = second
     return "".join(ops) + ("f" if ops else "\nf")

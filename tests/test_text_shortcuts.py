@@ -1,4 +1,4 @@
-"""press/text.py's shortcut for runs kept as they are gives what the character-by-character path gives."""
+"""press/text.py and press/emoji.py shortcuts give what the full character-by-character paths give."""
 
 from __future__ import annotations
 
@@ -67,3 +67,14 @@ def test_european_lines_are_one_run_as_the_full_analysis_finds(monkeypatch):
     for (s, b), got in fast.items():
         assert got == text._runs.__wrapped__(s, b), s
     assert taken > 300
+
+
+def test_the_emoji_search_finds_every_character_is_emoji_accepts():
+    from printkit.press import emoji
+
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        assert bool(emoji._ANY_EMOJI.search(c)) == emoji._is_emoji(c), hex(cp)
+    assert emoji.emoji_sequences("hi 👋🏽 there") == [(3, 5)]
