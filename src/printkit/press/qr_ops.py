@@ -32,12 +32,10 @@ _SIZES: list[list[str]] = []  # "w h re\n" at [w][h]
 
 def _tables(n: int) -> tuple[list[str], list[list[str]]]:
     """The pair tables, grown to cover numbers up to n."""
-    for a in range(len(_PAIRS) // _KEY, n + 1):
-        _PAIRS.extend(f"{a} {b} " for b in range(_KEY))
-    for a in range(len(_SIZES), n + 1):
-        _SIZES.append([f"{a} {b} re\n" for b in range(n + 1)])
-    for a, row in enumerate(_SIZES):
-        row.extend(f"{a} {b} re\n" for b in range(len(row), n + 1))
+    if len(_SIZES) <= n:
+        for a in range(len(_PAIRS) // _KEY, n + 1):
+            _PAIRS.extend(f"{a} {b} " for b in range(_KEY))
+        _SIZES[:] = [[f"{a} {b} re\n" for b in range(n + 1)] for a in range(n + 1)]
     return _PAIRS, _SIZES
 
 
