@@ -2,7 +2,9 @@
 
 Run: python benchmarks/qr.py
 Prints qrcode's time, printkit's (cold cache), the share of identical matrices
-(must be 100.0 %), a cached lookup, qr_rects' time, and drawing ops per code.
+(must be 100.0 %), a cached lookup, qr_rects' time, the badges' path operators
+(qr_ops.rect_ops) against qr_rects formatted one by one (must be 100.0 %
+identical), and drawing ops per code.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import time
 
 import qrcode
 
-from printkit.press import qr
+from printkit.press import qr, qr_ops
 
 N = 1000
 
@@ -81,6 +83,19 @@ def main() -> None:
         qr.qr_rects(m)
     t_rects = time.perf_counter() - t0
 
+    grids = [qr.qr_grid(p, ec) for p in payloads]
+    t0 = time.perf_counter()
+    bulk = [qr_ops.rect_ops(g, n) for n, g in grids]
+    t_bulk = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    one = []
+    for m in ours:
+        n = len(m)
+        rects = qr.qr_rects(m)
+        one.append("\n".join([f"{x} {n - y - h} {w} {h} re" for x, y, w, h in rects]) + "\nf")
+    t_one = time.perf_counter() - t0
+    same_ops = sum(a == b for a, b in zip(bulk, one, strict=True))
+
     same = sum(a == b for a, b in zip(ref, ours, strict=True))
     runs = sum(len(qr.qr_path_runs(m)) for m in ours) / N
     rects = sum(len(qr.qr_rects(m)) for m in ours) / N
@@ -93,6 +108,9 @@ def main() -> None:
     print(f"identical matrices    : {same / N * 100:.1f} %")
     print(f"cached lookup         : {t_cached / N * 1e6:7.3f} us per code")
     print(f"printkit qr_rects     : {t_rects / N * 1e3:7.3f} ms per code")
+    print(f"path operators, bulk  : {t_bulk / N * 1e3:7.3f} ms per code (qr_ops.rect_ops)")
+    print(f"  one rect at a time  : {t_one / N * 1e3:7.3f} ms per code (qr_rects + f-strings)")
+    print(f"identical operators   : {same_ops / N * 100:.1f} %")
     print(f"drawing ops per code  : {runs:.1f} runs -> {rects:.1f} rectangles")
 
 

@@ -6,16 +6,15 @@ vertical runs stacked side by side, whichever needs fewer; across on a tie),
 written as `x y w h re` lines closed by `f`, with y up from the bottom row.
 
 Nothing here walks the modules one by one in Python: which runs start a
-rectangle and how many rows each stacks come from big-int bit operations on
-the whole grid; positions, run lengths and heights are picked out with
-`itertools.compress` and `re.findall`; the text comes from tables of
-preformatted number pairs. A 41-module code takes about a fifth of the time
-of building the rectangles and formatting them one by one.
+rectangle, where each ends and how many rows it stacks come from big-int bit
+operations on the whole grid; positions, lengths and heights are picked out
+with `itertools.compress` and `map`; the text comes from tables of
+preformatted number pairs. A 33 to 41-module code takes about half the time
+of building the rectangles and formatting them one by one (benchmarks/qr.py).
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from itertools import compress
 from operator import getitem, sub
@@ -23,7 +22,6 @@ from operator import getitem, sub
 __all__ = ["rect_ops"]
 
 _TO_CELLS = bytes.maketrans(b"01", b"\x00\x01")
-_DARK_RUN = re.compile("1+")
 _KEY = 256  # pairs (a, b) are looked up as a * _KEY + b; a side is at most 177 modules
 
 _PAIRS: list[str] = []  # "a b " at a * _KEY + b
