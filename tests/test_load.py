@@ -580,3 +580,22 @@ def test_an_author_on_two_posters_of_one_session_is_no_clash_but_a_poster_during
         ("sessions[1].speakers", True),
         ("sessions[2].speakers", True),
     ]
+
+
+def test_a_big_event_without_aliases_is_not_taken_for_an_alias_bomb(tmp_path):
+    """285,000 nodes written out in full (a 6,000-speaker event has more) load; aliases that add
+    250,000 are refused (the node path counts what aliases add, the same code on both loaders)."""
+    from printkit.errors import Problems
+    from printkit.yamlsafe import MAX_EXPANDED_NODES, load_yaml_text
+
+    items = "".join(f"  - id: p{i}\n    name: Person {i}\n    tags: [a, b, c]\n"
+                    for i in range(MAX_EXPANDED_NODES // 7))  # fmt: skip
+    text = "speakers:\n" + items + "alias_free: true\n"
+    problems = Problems()
+    data = load_yaml_text(text, "big.yaml", problems)
+    assert not problems.items, problems.items[:3]
+    assert len(data["speakers"]) == MAX_EXPANDED_NODES // 7
+    lines = text + "x: &x [" + ",".join(["1"] * 500) + "]\ny: [" + ",".join(["*x"] * 500) + "]\n"
+    problems = Problems()
+    assert load_yaml_text(lines, "bomb.yaml", problems) is None  # aliases adding 250,000: refused
+    assert "aliases expand to more than" in str(problems.items[0])

@@ -20,7 +20,9 @@ from printkit.yamllines import LineDict, LineList, paused_gc
 
 __all__ = ["LineDict", "LineList", "load_yaml", "load_yaml_text", "paused_gc", "read_text"]
 
-MAX_EXPANDED_NODES = 200_000
+MAX_EXPANDED_NODES = (
+    200_000  # nodes aliases may add to a document (its own size is capped in bytes)
+)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
@@ -373,9 +375,8 @@ def load_yaml_text(
 
 def _load_direct(text: str, file: str, problems: Problems):
     """libyaml's parser straight into data (`yamlfast`); anything unusual raises."""
-    data, duplicates, count = yamlfast.build(text, _resolve_plain, _MAY_RESOLVE, _construct_scalar)
-    if count > MAX_EXPANDED_NODES:
-        raise yamlfast.Fallback
+    # no aliases on this path (they fall back), so nothing expands beyond what is written
+    data, duplicates, _count = yamlfast.build(text, _resolve_plain, _MAY_RESOLVE, _construct_scalar)
     for key, line, first in duplicates:
         problems.error(
             f"duplicate key '{key}' (first at line {first}); the later one would "
@@ -403,9 +404,7 @@ def _load_split(text: str) -> LineDict:
     if cuts is None:
         raise yamlfast.Fallback
     results = yamlsplit.parse_chunks(yamlsplit.chunk_texts(text, cuts), _parse_chunk)
-    data, count = yamlsplit.merge(results, cuts)
-    if count > MAX_EXPANDED_NODES:
-        raise yamlfast.Fallback
+    data, _count = yamlsplit.merge(results, cuts)
     return data
 
 
@@ -426,7 +425,8 @@ def _load(loader_class, text: str, file: str, problems: Problems):
                 line,
             )
             return None
-        if _expanded_size(node, {}) > MAX_EXPANDED_NODES:
+        memo: dict = {}
+        if _expanded_size(node, memo) - len(memo) > MAX_EXPANDED_NODES:  # what aliases add
             problems.error(
                 f"refused: aliases expand to more than {MAX_EXPANDED_NODES:,} nodes "
                 "(a 'billion laughs' document?)",
