@@ -248,3 +248,15 @@ def test_booklet_pages_drawn_in_chunks_join_to_the_same_booklet(runner, monkeypa
         assert flat(a.root) == flat(b.root)
         assert len(flat(a.root)) > 3 or extra == ("--imposed",)  # spreads carry no outline
         assert len(joined.pages) == len(one.pages)
+
+
+def test_jobs_1_also_keeps_the_event_file_in_one_parse(monkeypatch, write_event):
+    from printkit import yamlsplit
+    from printkit.cli_options import load
+    from printkit.errors import Problems
+
+    monkeypatch.setattr(yamlsplit, "JOBS", None)
+    load(write_event(MINIMAL), Problems(), jobs=1)
+    assert yamlsplit.chunk_count(50 * yamlsplit.MIN_SPLIT_CHARS) == 1
+    monkeypatch.setattr(yamlsplit, "JOBS", 3)
+    assert yamlsplit.chunk_count(50 * yamlsplit.MIN_SPLIT_CHARS) > 1

@@ -264,7 +264,7 @@ def all_products(event, output, target, attendees, offline, columns, maps, jobs)
     problems = Problems()
     event_path = resolve_event_path(event)
     attendees = attendees or default_attendees(event_path)
-    ev = load(event_path, problems)
+    ev = load(event_path, problems, jobs=jobs_value(jobs))
     folder = output_folder(output)
     from printkit.press.images import PhotoStore
 

@@ -66,9 +66,16 @@ def output_folder(out: str | None) -> Path:
     return p
 
 
-def load(event_path: Path, problems: Problems, strict: bool = False):
-    """Load the event, raising PrintkitError on errors (or on warnings when strict)."""
+def load(event_path: Path, problems: Problems, strict: bool = False, jobs: int | None = None):
+    """Load the event, raising PrintkitError on errors (or on warnings when strict).
+
+    `jobs` (--jobs) also caps the processes a big event file is parsed in (1: one).
+    """
+    from printkit import yamlsplit
     from printkit.load import load_event
+
+    if jobs is not None:
+        yamlsplit.JOBS = jobs
 
     event = load_event(event_path, problems)
     problems.raise_if_errors(strict=strict)
@@ -240,7 +247,7 @@ def run_product(
     title shortened) is an error: nothing is written.
     """
     problems = Problems()
-    ev = load(resolve_event_path(event), problems, strict)
+    ev = load(resolve_event_path(event), problems, strict, options.get("jobs"))
     out = output_path(output, default_name)
     try:
         summary = build(ev, out, problems=problems, **options)
