@@ -24,6 +24,7 @@ booklet, after the other scripts elsewhere. Pure functions on strings.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from printkit import names
 
@@ -106,6 +107,7 @@ def _language(language: str | None) -> str:
     return (language or "").replace("_", "-").split("-")[0].lower()
 
 
+@lru_cache(maxsize=65536)  # each speaker is asked for by several lists
 def index_letter(name: str, reading: str | None = None, language: str | None = None) -> str:
     """The index heading: 'Ö' for Öberg in Swedish, 'O' in German; CJK_HEADING for 胡玮文."""
     if _cjk_text(name, reading) is not None:
@@ -125,6 +127,7 @@ def index_letter(name: str, reading: str | None = None, language: str | None = N
     return names._letter(word) if text else names.initial_letter(name)
 
 
+@lru_cache(maxsize=65536)  # each speaker is asked for by several lists
 def sort_key(name: str, reading: str | None = None, language: str | None = None) -> tuple:
     """Latin A–Z (with the language's own letters), other scripts, the CJK section, then '#'.
 

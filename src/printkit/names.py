@@ -58,6 +58,7 @@ _FOLD = str.maketrans(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)
 def script(ch: str) -> str:
     """The script of one character from its Unicode name: 'LATIN', 'CYRILLIC', 'CJK', … or ''."""
     try:
@@ -172,14 +173,18 @@ def _family(name: str) -> tuple[str, list[str]]:
 
 def _fold(s: str) -> str:
     """Accent-insensitive text: Latin/Greek marks dropped, Ø→o, Æ→ae, ß→ss; others NFC casefolded."""
-    out = []
-    for ch in unicodedata.normalize("NFC", s).casefold():
-        if script(ch) in ("LATIN", "GREEK"):
-            base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not _is_mark(c))
-            out.append(base.translate(_FOLD))
-        else:
-            out.append(ch)
-    return "".join(out)
+    if s.isascii():  # nothing to compose, drop or map: only the case folds
+        return s.lower()
+    return "".join(map(_fold_char, unicodedata.normalize("NFC", s).casefold()))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One NFC casefolded character as `_fold` turns it."""
+    if script(ch) in ("LATIN", "GREEK"):
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not _is_mark(c))
+        return base.translate(_FOLD)
+    return ch
 
 
 def _sort_word(word: str) -> str:

@@ -327,14 +327,19 @@ def _interleave(blocks: list[bytes]) -> bytes:
 
 def _encode(payload: str, ec: int) -> tuple[int, bytes]:
     """Payload → (version, codewords) exactly as qrcode's make(fit=True) does."""
+    chunks, version = _fit_version(payload, ec)
+    return version, _codewords(chunks, version, ec)
+
+
+def _fit_version(payload: str, ec: int) -> tuple[list, int]:
+    """Payload → (its data chunks, the smallest version holding them), as qrcode's fit=True."""
     chunks = list(util.optimal_data_chunks(payload, minimum=20))
     try:
-        version = _best_fit(chunks, ec, _best_fit(chunks, ec, 1))
+        return chunks, _best_fit(chunks, ec, _best_fit(chunks, ec, 1))
     except exceptions.DataOverflowError:
         raise PrintkitError(
             f'QR payload too long for one code at this error correction: "{_short(payload)}"'
         ) from None
-    return version, _codewords(chunks, version, ec)
 
 
 @lru_cache(maxsize=4096)
@@ -363,9 +368,10 @@ def qr_matrix(payload: str, ec: str = "M") -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(map(_BOOL.__getitem__, s[r * w : r * w + n])) for r in range(n))
 
 
+@lru_cache(maxsize=16384)
 def module_count(payload: str, ec: str = "M") -> int:
-    """Payload → modules per side, without the quiet zone."""
-    return _matrix_int(payload, ec)[0].n
+    """Payload → modules per side, without the quiet zone (from the version: no matrix built)."""
+    return 4 * _fit_version(payload, _ec(ec))[1] + 17
 
 
 def min_size_for(payload: str, ec: str = "M", min_module: float = 0.0) -> float:

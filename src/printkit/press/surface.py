@@ -114,10 +114,9 @@ class Surface:
         """
         self._check_glyphs(s, "text")
         c = self.canvas
-        c.saveState()
-        self._text_fill(color, size)
+        c._code += self.text_state_ops(color, size)
         width = _text.draw_line(c, x, y, s, size, bold=bold, align=_align(align), rtl=rtl)
-        c.restoreState()
+        c._code.append("Q")
         return width
 
     def fit(
@@ -190,11 +189,10 @@ class Surface:
             raise ValueError(f"valign must be top, middle or bottom, not {valign!r}")
         ax = _anchor_x(x, w, align)
         c = self.canvas
-        c.saveState()
-        self._text_fill(color, size)
+        c._code += self.text_state_ops(color, size)
         for i, ln in enumerate(lines):
             _text.draw_line(c, ax, first - i * line_h, ln, size, bold=bold, align=_align(align))
-        c.restoreState()
+        c._code.append("Q")
         return result
 
     def paragraph(
@@ -221,8 +219,7 @@ class Surface:
         paras = [p.strip() for p in (s or "").split("\n")]
         self._check_glyphs(s or "", "text")
         c = self.canvas
-        c.saveState()
-        self._text_fill(color, size)
+        c._code += self.text_state_ops(color, size)
         n = 0
         rest = ""
         for pi, para in enumerate(paras):
@@ -238,7 +235,7 @@ class Surface:
                 n += 1
             if rest:
                 break
-        c.restoreState()
+        c._code.append("Q")
         return n * line_h, rest
 
     def _text_fill(self, color, size: float) -> None:
@@ -255,6 +252,41 @@ class Surface:
         if self.target.cmyk and fc is not None and _is_pure_black(fc):
             self.canvas.setFillOverprint(True)
             self.canvas.setOverprintMask(1)
+
+    def text_state_ops(self, color, size: float) -> list[str]:
+        """The operators `saveState()` + `_text_fill(color, size)` write, worked out once.
+
+        The caller appends them, its text operators and "Q" to the canvas's code:
+        the same page content as saveState / _text_fill / … / restoreState,
+        without ReportLab's state objects (text drawing changes none of them).
+
+        They depend on the colour, the size and the canvas's graphics state
+        parameters (alpha, overprint), so they are kept under that key for the
+        page's graphics state names (a new page starts a new table of names);
+        the first call runs the real calls, later ones reuse their output.
+        """
+        c = self.canvas
+        names = c._extgstate._c
+        held = c.__dict__.get("_printkit_text_state")
+        if held is None or held[0] is not names:
+            held = c._printkit_text_state = (names, {})
+        cache = held[1]
+        try:
+            key = (type(self), color, size, tuple(c._extgstate._d.items()))
+            return cache[key]
+        except TypeError:  # an unhashable colour: no cache
+            key = None
+        except KeyError:
+            pass
+        start = len(c._code)
+        c.saveState()
+        self._text_fill(color, size)
+        ops = c._code[start:]
+        c.restoreState()
+        del c._code[start:]
+        if key is not None:
+            cache[key] = ops
+        return ops
 
     def _check_glyphs(self, s: str, where) -> None:
         warn = getattr(_text, "warn_missing", None)

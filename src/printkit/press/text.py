@@ -180,6 +180,16 @@ def _runs(s: str, bold: bool, rtl: bool = False) -> tuple[Run, ...]:
 _EUROPEAN = re.compile("[\u0020-\u052f\u1e00-\u20cf]+")
 
 
+def one_run(s: str, bold: bool = False) -> bool:
+    """True when `s` is set as one unshaped left-to-right run in the first font of the chain
+    (printable ASCII; Latin, Greek, Cyrillic that font has): its width is then the sum of
+    its words' and spaces' widths."""
+    if s.isascii():
+        return s.isprintable()
+    first = fonts._chain(bool(bold))[0]
+    return first not in fonts.SHAPED and _european(s) and set(map(ord, s)) <= fonts.cmap(first)
+
+
 def _european(s: str) -> bool:
     """True for printable NFC text of `_EUROPEAN` characters without bidi controls or
     ignorables: every bidi level is 0 and every character's script Latin."""
@@ -441,6 +451,37 @@ def _text_ops(canvas, x: float, y: float, parts, size: float) -> str:
             code.append(f"({escape(t)}) Tj")
     code.append("ET")
     return " ".join(code)
+
+
+def ascii_string_ops(canvas, x: float, y: float, s: str, size: float, font: str) -> str | None:
+    """What `canvas.setFont(font, size); canvas.drawString(x, y, s)` writes, built directly.
+
+    For printable ASCII in a bundled TrueType font that has all of it (those
+    characters sit in subset 0 under their own codes, so nothing needs
+    assigning); None otherwise (the caller draws through ReportLab).
+    """
+    if not s or not canvas.bottomup:
+        return None
+    doc = canvas._doc
+    name = _ascii_subset_name(pdfmetrics.getFont(font), doc)
+    if name is None:
+        return None
+    return (f"BT 1 0 0 1 {fp_str(x, y)} Tm {name} {fp_str(size)} Tf {fp_str(size * 1.2)} TL "
+            f"({canvas._escape(s.encode('ascii'))}) Tj T* ET")  # fmt: skip
+
+
+def _ascii_subset_name(ttf, doc) -> str | None:
+    """The PDF name of `ttf`'s subset 0 in `doc` when it holds printable ASCII as itself."""
+    names = doc.__dict__.setdefault("_printkit_ascii_subsets", {})
+    name = names.get(ttf.fontName, False)
+    if name is False:
+        name = None
+        if getattr(ttf, "_dynamicFont", False):
+            state = ttf.splitString(" ", doc) and ttf.state[doc]  # makes the font's state
+            if all(state.assignments.get(n) == n for n in range(32, 127)):
+                name = ttf.getSubsetInternalName(0, doc)
+        names[ttf.fontName] = name
+    return name
 
 
 # --- missing glyphs ------------------------------------------------------

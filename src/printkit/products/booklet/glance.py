@@ -137,11 +137,16 @@ KEY_TOP = 7.0  # points between the grid's foot and the key
 
 def title_fits(title: str, h: float, m: GlanceMetrics) -> bool:
     """Whether a block `h` points tall holds a legible title: two lines, or the whole title."""
+    return _fits(h, m, lambda: len(lines_of(title, m.inner_w, m.min_text, True)))
+
+
+def _fits(h: float, m: GlanceMetrics, count) -> bool:
+    """`title_fits` with the title's line count at the smallest size given by `count()`."""
     avail = h - 2.4
     if avail >= 2 * m.text * 1.12:
         return True
     fit = int(avail // (m.min_text * 1.12))
-    return fit >= 1 and len(lines_of(title, m.inner_w, m.min_text, True)) <= fit
+    return fit >= 1 and count() <= fit
 
 
 def key_entry_lines(s: Session, m: GlanceMetrics) -> tuple[str, ...]:
@@ -180,11 +185,16 @@ def key_layout(heights: list[float], columns: int) -> tuple[list[list[int]], flo
         target += min(heights)
 
 
-def _key_height(shorts: list[Session], m: GlanceMetrics) -> float:
+def _key_height(shorts: list[Session], m: GlanceMetrics, entry_h=None) -> float:
+    """Room the key of `shorts` takes under the grid (`entry_h`: each entry's height by id)."""
     if not shorts:
         return 0.0
+    if entry_h is None:
+        entry_h = {}
     lh = m.key_size * 1.2
-    heights = [len(key_entry_lines(s, m)) * lh + 1.5 for s in shorts]
+    heights = [entry_h[s.id] if s.id in entry_h
+               else entry_h.setdefault(s.id, len(key_entry_lines(s, m)) * lh + 1.5)
+               for s in shorts]  # fmt: skip
     return KEY_TOP + key_layout(heights, m.key_columns)[1]
 
 
@@ -192,24 +202,34 @@ def _visible(span: tuple[int, int], a: int, b: int) -> int:
     return min(span[1], b) - max(span[0], a)
 
 
-def _shorts(sessions, spans, a: int, b: int, scale: float, m: GlanceMetrics) -> list[Session]:
-    """The sessions of window [a, b) too short at `scale` to show a title, in reading order."""
-    out = [s for s in sessions if not _across(s)
-           and not title_fits(s.title, _visible(spans[s.id], a, b) * scale - 1.2, m)]  # fmt: skip
-    return out
+def _shorts(sessions, spans, a: int, b: int, scale: float, m: GlanceMetrics,
+            title_lines: dict[str, int]) -> list[Session]:  # fmt: skip
+    """The sessions of window [a, b) too short at `scale` to show a title, in reading order.
+
+    `title_lines`: each session's title line count at the smallest size, by id.
+    """
+    return [s for s in sessions if not _across(s)
+            and not _fits(_visible(spans[s.id], a, b) * scale - 1.2, m,
+                          title_lines[s.id].__int__)]  # fmt: skip
 
 
 def _fit_window(sessions, spans, a, b, grid_h, max_minute, m) -> tuple[float, list[Session]]:
-    """The scale of window [a, b) filling `grid_h` with its key, and the sessions in the key."""
+    """The scale of window [a, b) filling `grid_h` with its key, and the sessions in the key.
+
+    Each session's title lines and key entry are measured once, not at every trial scale.
+    """
     length = max(30, b - a)
     scale = min(max_minute, grid_h / length)
+    inner = [s for s in sessions if not _across(s)]
+    lines = {s.id: len(lines_of(s.title, m.inner_w, m.min_text, True)) for s in inner}
+    entry_h: dict[str, float] = {}  # key entry heights by id, filled as sessions go to the key
     for _ in range(12):
-        shorts = _shorts(sessions, spans, a, b, scale, m)
-        room = (grid_h - _key_height(shorts, m)) / length
+        shorts = _shorts(sessions, spans, a, b, scale, m, lines)
+        room = (grid_h - _key_height(shorts, m, entry_h)) / length
         if room >= scale - 1e-6:
             return scale, shorts
         scale = max(0.2, room)
-    return scale, _shorts(sessions, spans, a, b, scale, m)
+    return scale, _shorts(sessions, spans, a, b, scale, m, lines)
 
 
 def dense_minute(durations: list[int], need: float, floor: float, cap: float) -> float:

@@ -51,13 +51,20 @@ def draw_text(surface, x, y, s, size, bold=False, color=style.INK, align="left")
     elif align == "right":
         x -= w
     c = surface.canvas
+    font = fonts.BOLD if bold else fonts.REGULAR
+    state_ops = getattr(surface, "text_state_ops", None)
+    ops = ptext.ascii_string_ops(c, x, y, s, size, font) if state_ops is not None else None
+    if ops is not None:  # the same operators as the calls below, without ReportLab's objects
+        c._code += state_ops(color, size)
+        c._code += (ops, "Q")
+        return w
     c.saveState()
     fill = getattr(surface, "_text_fill", None)
     if fill is not None:
         fill(color, size)
     else:
         c.setFillColor(surface.color(color))
-    c.setFont(fonts.BOLD if bold else fonts.REGULAR, size)
+    c.setFont(font, size)
     c.drawString(x, y, s)
     c.restoreState()
     return w
@@ -82,8 +89,11 @@ def lines_of(s: str, width: float, size: float, bold: bool = False,
 
 
 def _wrap_words(words: list[str], width1pt: float, bold: bool) -> list[str] | None:
-    """Greedy lines of plain words summing cached word widths; None when it needs the full wrap."""
-    if not all(_plain(w) for w in words):
+    """Greedy lines of words summing cached word widths; None when it needs the full wrap.
+
+    Exact where the words make one unshaped run in one font (`press.text.one_run`).
+    """
+    if not ptext.one_run(" ".join(words), bold):
         return None
     space = width1(" ", bold)
     lines: list[str] = []
