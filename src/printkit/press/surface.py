@@ -261,19 +261,22 @@ class Surface:
         without ReportLab's state objects (text drawing changes none of them).
 
         They depend on the colour, the size and the canvas's graphics state
-        parameters (alpha, overprint), so they are kept under that key for the
-        page's graphics state names (a new page starts a new table of names);
-        the first call runs the real calls, later ones reuse their output.
+        parameters (alpha, overprint), so they are kept under that key; ops that
+        name a page resource (an ExtGState, a separation colour space) are kept
+        for their page only (a new page starts new tables of names). The first
+        call runs the real calls, later ones reuse their output.
         """
         c = self.canvas
         names = c._extgstate._c
         held = c.__dict__.get("_printkit_text_state")
-        if held is None or held[0] is not names:
-            held = c._printkit_text_state = (names, {})
-        cache = held[1]
+        if held is None:
+            held = c._printkit_text_state = [names, {}, {}]  # page, its ops, ops for any page
+        elif held[0] is not names:
+            held[0], held[1] = names, {}
         try:
             key = (type(self), color, size, tuple(c._extgstate._d.items()))
-            return cache[key]
+            ops = held[2].get(key)
+            return ops if ops is not None else held[1][key]
         except TypeError:  # an unhashable colour: no cache
             key = None
         except KeyError:
@@ -285,7 +288,7 @@ class Surface:
         c.restoreState()
         del c._code[start:]
         if key is not None:
-            cache[key] = ops
+            held[1 if any("/" in op for op in ops) else 2][key] = ops
         return ops
 
     def _check_glyphs(self, s: str, where) -> None:
