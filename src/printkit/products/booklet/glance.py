@@ -202,15 +202,22 @@ def _visible(span: tuple[int, int], a: int, b: int) -> int:
     return min(span[1], b) - max(span[0], a)
 
 
-def _shorts(sessions, spans, a: int, b: int, scale: float, m: GlanceMetrics,
-            title_lines: dict[str, int]) -> list[Session]:  # fmt: skip
-    """The sessions of window [a, b) too short at `scale` to show a title, in reading order.
+def _shorts(inner, scale: float, m: GlanceMetrics) -> list[Session]:
+    """The sessions too short at `scale` to show a title, in reading order.
 
-    `title_lines`: each session's title line count at the smallest size, by id.
+    `inner`: (session, minutes visible in the window, title lines at the smallest
+    size) for the window's sessions inside a room; the test is `_fits`, inlined.
     """
-    return [s for s in sessions if not _across(s)
-            and not _fits(_visible(spans[s.id], a, b) * scale - 1.2, m,
-                          title_lines[s.id].__int__)]  # fmt: skip
+    two = 2 * m.text * 1.12
+    line = m.min_text * 1.12
+    out = []
+    for s, visible, n in inner:
+        avail = (visible * scale - 1.2) - 2.4
+        if avail < two:
+            fit = int(avail // line)
+            if not (fit >= 1 and n <= fit):
+                out.append(s)
+    return out
 
 
 def _fit_window(sessions, spans, a, b, grid_h, max_minute, m) -> tuple[float, list[Session]]:
@@ -220,16 +227,16 @@ def _fit_window(sessions, spans, a, b, grid_h, max_minute, m) -> tuple[float, li
     """
     length = max(30, b - a)
     scale = min(max_minute, grid_h / length)
-    inner = [s for s in sessions if not _across(s)]
-    lines = {s.id: len(lines_of(s.title, m.inner_w, m.min_text, True)) for s in inner}
+    inner = [(s, _visible(spans[s.id], a, b), len(lines_of(s.title, m.inner_w, m.min_text, True)))
+             for s in sessions if not _across(s)]  # fmt: skip
     entry_h: dict[str, float] = {}  # key entry heights by id, filled as sessions go to the key
     for _ in range(12):
-        shorts = _shorts(sessions, spans, a, b, scale, m, lines)
+        shorts = _shorts(inner, scale, m)
         room = (grid_h - _key_height(shorts, m, entry_h)) / length
         if room >= scale - 1e-6:
             return scale, shorts
         scale = max(0.2, room)
-    return scale, _shorts(sessions, spans, a, b, scale, m, lines)
+    return scale, _shorts(inner, scale, m)
 
 
 def dense_minute(durations: list[int], need: float, floor: float, cap: float) -> float:
