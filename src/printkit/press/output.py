@@ -224,12 +224,12 @@ class StreamedDocument(pdfdoc.PDFDocument):
         if page.Trans is not None and not page.Trans.dict:
             page.Trans = None
         super().addPage(page)
-        if page.Contents is None and page.stream and page.compression:
-            page.Contents = _page_stream(page.stream)  # formatted as ReportLab's, faster flate
         name = page.__InternalName__
         res_key = self._share_formatted(page)
         tkey = _template_key(page) if res_key is None else None
         template = self._formatted.get(tkey) if tkey is not None else None
+        if page.Contents is None and page.stream and page.compression:
+            page.Contents = _page_stream(page.stream)  # formatted as ReportLab's, faster flate
         if template is not None:  # same dictionary as an earlier page but for /Contents
             stream = page.Contents
             if stream is None:
