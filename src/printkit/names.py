@@ -111,6 +111,7 @@ def _is_group(parts: list[str]) -> bool:
     return any(p.casefold() in _GROUP_WORDS for p in parts)
 
 
+@lru_cache(maxsize=1024)  # a badge asks for its name's parts several times in a row
 def split_name(name: str) -> tuple[str, str]:
     """'Ada King Lovelace' → ('Ada', 'King Lovelace'); a one-word or CJK name → (name, '').
 

@@ -6,6 +6,10 @@ reading each object once and writing it once, so time and memory stay flat
 in the number of pages (qpdf's page copying took 4 s and 230 MB for 10,000
 A6 badge pages; this takes a fraction of that and holds only offsets).
 
+Chunks are added one at a time (Joiner.add), so a run's parent joins each
+chunk as soon as it is drawn while workers draw the next ones; the page
+tree, outline and catalog are written when the last one is in.
+
 It reads what printkit's own writer (press/output.py) writes: a classic
 cross-reference table, a flat page tree, streams with a direct /Length.
 Objects reachable from the pages (and, in the first chunk, the catalog and
@@ -30,7 +34,9 @@ from pathlib import Path
 
 from printkit.press.output import AtomicFile
 
-__all__ = ["JoinError", "join_pdfs", "nest_outline"]
+__all__ = ["JoinError", "Joiner", "join_pdfs", "nest_outline"]
+
+PAGES_NO = 1  # the joined file's page tree
 
 OutlineEntry = tuple[str, int, int]  # (title, level asked for, 0-based page in the joined file)
 
@@ -41,6 +47,12 @@ _TOKENS = re.compile(
 _REF = re.compile(rb"(?<![\d.])(\d+) 0 R(?![A-Za-z])")
 _STREAM = b"\nstream\n"
 _PEEK = 8192  # bytes read to find where an object's stream data starts
+
+
+def _plain(head: bytes) -> bool:
+    """True when `head` has no string (no "(", no "<" but in "<<"): "n 0 R" is then always a
+    reference, and the simpler pattern finds the same ones as _TOKENS (page dictionaries)."""
+    return b"(" not in head and b"<" not in head.replace(b"<<", b"")
 
 
 class JoinError(RuntimeError):
@@ -116,6 +128,10 @@ class _Chunk:
             start += len(block)
 
     def refs(self, head: bytes) -> list[int]:
+        if b" R" not in head:  # a content stream's dictionary
+            return []
+        if _plain(head):
+            return list(map(int, _REF.findall(head)))
         return [int(m.group(1)) for m in _TOKENS.finditer(head) if m.group(1)]
 
     def close(self) -> None:
@@ -126,13 +142,13 @@ def join_pdfs(paths: Sequence[Path], out: Path, outline: Sequence[OutlineEntry] 
     """Write the pages of `paths` in order to `out` (atomically); return the page count."""
     if not paths:
         raise ValueError("nothing to join")
-    target = AtomicFile(out)
+    joiner = Joiner(out)
     try:
-        pages = _write([Path(p) for p in paths], target.file, nest_outline(outline))
-        target.commit()
-        return pages
+        for path in paths:
+            joiner.add(path)
+        return joiner.finish(outline)
     finally:
-        target.abort()  # nothing left to remove once committed
+        joiner.abort()  # nothing left to remove once committed
 
 
 def _reachable(chunk: _Chunk, first: bool) -> list[int]:
@@ -149,73 +165,110 @@ def _reachable(chunk: _Chunk, first: bool) -> list[int]:
     return sorted(seen)
 
 
-def _write(paths: list[Path], fh, outline: list[tuple[str, int, int]]) -> int:
-    """Object 1 is the new page tree, 2… the outline; then each chunk's objects, chunk by chunk
-    (one chunk open at a time); the page tree and outline are written last."""
-    pages_no, outline_no = 1, 2
-    n = 1 + (len(outline) + 1 if outline else 0)  # the page tree; the outline's root and entries
-    offsets = array("q", [0] * (n + 1))
-    page_numbers = array("q")
-    digest = hashlib.sha256()
-    pos = 0
-    root = info = 0
+class Joiner:
+    """Chunk files added one at a time, in order → one PDF written to `out` atomically by finish().
 
-    def write(data: bytes) -> None:
-        nonlocal pos
-        fh.write(data)
-        digest.update(data)
-        pos += len(data)
+    Each chunk is copied out as it is added (a big run's parent joins chunks
+    while workers still draw later ones). Object 1 is the new page tree; each
+    chunk's objects follow, chunk by chunk; the page tree, the outline and the
+    first chunk's catalog (which points at the outline) are written last.
+    """
 
-    for i, path in enumerate(paths):
-        c = _Chunk(path)
+    def __init__(self, out: Path):
+        self.target = AtomicFile(out)
+        self.fh = self.target.file
+        self.offsets = array("q", [0, 0])  # object number → offset
+        self.page_numbers = array("q")
+        self.digest = hashlib.sha256()
+        self.pos = 0
+        self.n = 1  # the last object number given out; 1 is the page tree
+        self.root = self.info = 0
+        self.catalog = b""  # the first chunk's catalog, written by finish()
+
+    def _write(self, data: bytes) -> None:
+        self.fh.write(data)
+        self.digest.update(data)
+        self.pos += len(data)
+
+    def add(self, path: Path) -> None:
+        """Copy the objects of the next chunk file that its pages need."""
+        first = self.root == 0
+        c = _Chunk(Path(path))
         try:
-            if i == 0:
-                write(c.header)
+            if first:
+                self._write(c.header)
             m = {}
-            for old in _reachable(c, i == 0):
-                n += 1
-                m[old] = n
-            m[c.pages_obj] = pages_no
-            if i == 0:
-                root, info = m[c.root], m[c.info]
-            page_numbers.extend(m[p] for p in c.pages)
-            offsets.extend([0] * (n + 1 - len(offsets)))
+            for old in _reachable(c, first):
+                self.n += 1
+                m[old] = self.n
+            if first:
+                self.root, self.info = m[c.root], m[c.info]
+            self.page_numbers.extend(m[p] for p in c.pages)
+            self.offsets.extend([0] * (self.n + 1 - len(self.offsets)))
+            m[c.pages_obj] = PAGES_NO
 
             def renumber(match, m=m):
                 g = match.group(1)
                 return match.group(0) if g is None else b"%d 0 R" % m[int(g)]
 
+            def renumber_ref(match, m=m):
+                return b"%d 0 R" % m[int(match.group(1))]
+
             for old, new in m.items():
-                if new == pages_no:
+                if new == PAGES_NO:
                     continue
                 head = c.head(old)
-                body = _TOKENS.sub(renumber, head[head.index(b" obj\n") + 5 :])
-                if i == 0 and old == c.root:
-                    body = _catalog(body, outline_no if outline else None)
-                offsets[new] = pos
-                write(b"%d 0 obj\n" % new + body)
-                c.copy(c.offsets[old] + len(head), c.ends[old], write)
+                body = head[head.index(b" obj\n") + 5 :]
+                if b" R" not in body:
+                    pass
+                elif _plain(body):
+                    body = _REF.sub(renumber_ref, body)
+                else:
+                    body = _TOKENS.sub(renumber, body)
+                if first and old == c.root:
+                    self.catalog = body  # a catalog has no stream
+                    continue
+                self.offsets[new] = self.pos
+                self._write(b"%d 0 obj\n" % new + body)
+                c.copy(c.offsets[old] + len(head), c.ends[old], self._write)
         finally:
             c.close()
-    offsets[pages_no] = pos
-    write(b"%d 0 obj\n<<\n/Count %d /Kids [ " % (pages_no, len(page_numbers)))
-    for at in range(0, len(page_numbers), 4096):
-        write(b"".join(b"%d 0 R " % p for p in page_numbers[at : at + 4096]))
-    write(b"] /Type /Pages\n>>\nendobj\n")
-    for k, obj in enumerate(_outline_objects(outline, page_numbers, outline_no), start=outline_no):
-        offsets[k] = pos
-        write(b"%d 0 obj\n%s\nendobj\n" % (k, obj))
-    size = len(offsets)
-    xref_at = pos
-    write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
-    for at in range(1, size, 4096):
-        write(b"".join(b"%010d 00000 n \n" % o for o in offsets[at : at + 4096]))
-    file_id = digest.hexdigest()[:32].encode()
-    fh.write(
-        b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\n"
-        b"startxref\n%d\n%%%%EOF\n" % (size, root, info, file_id, file_id, xref_at)
-    )
-    return len(page_numbers)
+
+    def finish(self, outline: Sequence[OutlineEntry] = ()) -> int:
+        """The page tree, outline, catalog, cross-reference table and trailer; commit. → pages."""
+        if not self.root:
+            raise ValueError("nothing to join")
+        outline = nest_outline(outline)
+        write, offsets, page_numbers = self._write, self.offsets, self.page_numbers
+        offsets[PAGES_NO] = self.pos
+        write(b"%d 0 obj\n<<\n/Count %d /Kids [ " % (PAGES_NO, len(page_numbers)))
+        for at in range(0, len(page_numbers), 4096):
+            write(b"".join(b"%d 0 R " % p for p in page_numbers[at : at + 4096]))
+        write(b"] /Type /Pages\n>>\nendobj\n")
+        outline_no = self.n + 1
+        objs = _outline_objects(outline, page_numbers, outline_no)
+        offsets.extend([0] * len(objs))
+        for k, obj in enumerate(objs, start=outline_no):
+            offsets[k] = self.pos
+            write(b"%d 0 obj\n%s\nendobj\n" % (k, obj))
+        offsets[self.root] = self.pos
+        write(b"%d 0 obj\n" % self.root + _catalog(self.catalog, outline_no if objs else None))
+        size = len(offsets)
+        xref_at = self.pos
+        write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+        for at in range(1, size, 4096):
+            write(b"".join(b"%010d 00000 n \n" % o for o in offsets[at : at + 4096]))
+        file_id = self.digest.hexdigest()[:32].encode()
+        self.fh.write(
+            b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\n"
+            b"startxref\n%d\n%%%%EOF\n" % (size, self.root, self.info, file_id, file_id, xref_at)
+        )
+        self.target.commit()
+        return len(page_numbers)
+
+    def abort(self) -> None:
+        """Remove the unfinished output (nothing once finished)."""
+        self.target.abort()
 
 
 def _catalog(body: bytes, outline_root: int | None) -> bytes:

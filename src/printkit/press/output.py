@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 import weakref
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -123,7 +124,9 @@ class StreamedDocument(pdfdoc.PDFDocument):
     Memory then holds no page content, only a reference per page, so it is
     flat in the number of pages. Fonts, forms, images, outlines and the
     catalog are written by `finish()`; objects are not in number order in the
-    file, which the cross-reference table allows. The trailer /ID is a hash
+    file, which the cross-reference table allows. Page content streams are
+    flate-compressed at PAGE_FLATE_LEVEL (3: about 2.5x faster than zlib's
+    default 6, 5 to 18 % larger). The trailer /ID is a hash
     of the bytes written, so the same content gives the same file.
     """
 
@@ -225,11 +228,12 @@ class StreamedDocument(pdfdoc.PDFDocument):
         res_key = self._share_formatted(page)
         tkey = _template_key(page) if res_key is None else None
         template = self._formatted.get(tkey) if tkey is not None else None
+        if page.Contents is None and page.stream and page.compression:
+            page.Contents = _page_stream(page.stream)  # formatted as ReportLab's, faster flate
         if template is not None:  # same dictionary as an earlier page but for /Contents
-            stream = pdfdoc.PDFStream(content=page.stream)
-            if page.compression:
-                stream.filters = [pdfdoc.PDFZCompress]
-            page.Contents = stream
+            stream = page.Contents
+            if stream is None:
+                stream = page.Contents = pdfdoc.PDFStream(content=page.stream)
             ref = self.Reference(stream).format(self)
             self._emit(name, template.replace(_CONTENTS, ref))
         else:
@@ -292,6 +296,27 @@ class StreamedDocument(pdfdoc.PDFDocument):
             self._out.seek(5)
             self._out.write(version)
             self._out.seek(0, 2)
+
+
+PAGE_FLATE_LEVEL = 3  # zlib level of page content streams
+
+
+class _PageFlate(pdfdoc.PDFStreamFilterZCompress):
+    """FlateDecode at PAGE_FLATE_LEVEL."""
+
+    def encode(self, text):
+        return zlib.compress(text.encode("utf8") if isinstance(text, str) else text,
+                             PAGE_FLATE_LEVEL)  # fmt: skip
+
+
+_PAGE_FLATE = _PageFlate()
+
+
+def _page_stream(content) -> pdfdoc.PDFStream:
+    """A page's content stream, flate-compressed at PAGE_FLATE_LEVEL."""
+    stream = pdfdoc.PDFStream(content=content)
+    stream.filters = [_PAGE_FLATE]
+    return stream
 
 
 _CONTENTS_NAME = "\x00printkit-contents\x00"

@@ -155,24 +155,37 @@ def run_parts(task: Callable[[int], object], n: int, jobs: int, done=None) -> li
 def run_joined(draw: Callable[[int, Path], tuple], n: int, out: Path, jobs: int, done=None):
     """Draw chunks 0..n-1 (`draw(i, path)` → (PressResult, extra)) and join them into `out`.
 
-    Returns (pages, [extra, …]). The chunk files live in a hidden temp folder
-    beside `out`, removed whatever happens; `out` is written atomically.
+    Returns (pages, [extra, …]). Each chunk is joined as soon as it and those
+    before it are drawn (here, while workers draw the next ones) and its file
+    removed; the chunk files live in a hidden temp folder beside `out`,
+    removed whatever happens; `out` is written atomically.
     """
-    from printkit.press.join import join_pdfs
+    from printkit.press.join import Joiner
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".parts"))
+    joiner = None
     try:
         paths = [folder / f"part-{i:04d}.pdf" for i in range(n)]
-        results = run_parts(lambda i: draw(i, paths[i]), n, jobs, done)
+        joiner = Joiner(out)
+
+        def joined(i: int) -> None:
+            joiner.add(paths[i])
+            paths[i].unlink()
+            if done:
+                done(i)
+
+        results = run_parts(lambda i: draw(i, paths[i]), n, jobs, joined)
         outline, offset = [], 0
         for result, _ in results:
             outline.extend((title, level, page + offset) for title, level, page in result.outline)
             offset += result.pages
-        pages = join_pdfs(paths, out, outline)
+        pages = joiner.finish(outline)
         return pages, [extra for _, extra in results]
     finally:
+        if joiner is not None:
+            joiner.abort()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -16,13 +16,16 @@ import re
 import uuid
 from datetime import datetime, timedelta, timezone
 from functools import cache
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-import pikepdf
 from reportlab.pdfbase import pdfdoc
 
 from printkit import __version__
 from printkit.resources import asset
+
+if TYPE_CHECKING:
+    import pikepdf
 
 __all__ = [
     "add_pdfx_parts",
@@ -76,6 +79,8 @@ def finish_screen(
 
 def _finish(pdf: bytes, title, creator, subject, author, date, *, pdfx: bool) -> bytes:
     """PDF bytes → the same pages with fixed Info/XMP, and for PDF/X the boxes checked and intent."""
+    import pikepdf  # here, not at the top: the streamed press never needs it (~35 ms)
+
     when = document_date(date)
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         if pdfx:
@@ -228,6 +233,8 @@ def _inside(inner, outer, eps: float = 0.01) -> bool:
 
 
 def _set_output_intent(doc: pikepdf.Pdf) -> None:
+    import pikepdf  # here, not at the top: the streamed press never needs it (~35 ms)
+
     profile = pikepdf.Stream(doc, profile_bytes())
     profile.N = 4
     profile.Alternate = pikepdf.Name.DeviceCMYK
@@ -244,6 +251,8 @@ def _set_output_intent(doc: pikepdf.Pdf) -> None:
 
 
 def _set_metadata(doc, title, creator, subject, author, *, when: datetime, pdfx: bool) -> None:
+    import pikepdf  # here, not at the top: the streamed press never needs it (~35 ms)
+
     stamp = _pdf_date(when)
     info = pikepdf.Dictionary(
         Title=pikepdf.String(title),
@@ -292,6 +301,8 @@ def _document_id(h, title, creator, subject, author, stamp: str) -> str:
 
 
 def _content_streams(page: pikepdf.Page):
+    import pikepdf  # here, not at the top: the streamed press never needs it (~35 ms)
+
     contents = page.obj.get("/Contents")
     if contents is None:
         return []

@@ -179,18 +179,23 @@ def _finder_like(d: int, lt: int, s: int) -> int:
     return a.bit_count() + b.bit_count()
 
 
-def _lost_point(d: int, v: _Version) -> int:
-    """`qrcode.util.lost_point` of the matrix whose dark modules are the bits of d."""
+def _lost_point(d: int, v: _Version, stop: float = float("inf")) -> float:
+    """`qrcode.util.lost_point` of the matrix whose dark modules are the bits of d.
+
+    Every part of the score is >= 0: once the parts added so far reach `stop`
+    (the best mask's score), the rest is skipped and a score >= `stop` returned.
+    """
     w, n = v.w, v.n
-    lt = v.valid ^ d
+    percent = float(d.bit_count()) / (n**2)
+    score = int(abs(percent * 100 - 50) / 5) * 10
     across = ~(d ^ (d >> 1)) & v.pairs_across  # p and its right neighbour: one colour
     down = ~(d ^ (d >> w)) & v.pairs_down  # p and the module below it: one colour
-    score = _runs_penalty(across, 1) + _runs_penalty(down, w)
+    score += _runs_penalty(across, 1) + _runs_penalty(down, w)
     score += 3 * (across & (across >> w) & down).bit_count()  # 2 x 2 blocks of one colour
-    score += 40 * (_finder_like(d, lt, 1) + _finder_like(d, lt, w))
-    percent = float(d.bit_count()) / (n**2)
-    score += int(abs(percent * 100 - 50) / 5) * 10
-    return score
+    if score >= stop:
+        return score
+    lt = v.valid ^ d
+    return score + 40 * (_finder_like(d, lt, 1) + _finder_like(d, lt, w))
 
 
 # --------------------------------------------------------------------------- matrix
@@ -350,7 +355,8 @@ def _matrix_int(payload: str, ec: str) -> tuple[_Version, int]:
     placed = v.place(data)
     best, best_score = 0, None
     for mask in range(8):
-        score = _lost_point(v.func_test | (placed ^ v.masks[mask]), v)
+        score = _lost_point(v.func_test | (placed ^ v.masks[mask]), v,
+                            float("inf") if best_score is None else best_score)  # fmt: skip
         if best_score is None or score < best_score:
             best, best_score = mask, score
     return v, v.func_final(level, best) | (placed ^ v.masks[best])

@@ -17,7 +17,7 @@ from printkit import fit as _fit
 from printkit.i18n import current
 from printkit.press import text as _text
 from printkit.press.color import to_color
-from printkit.press.inks import text_ink
+from printkit.press.inks import inks_allowed, text_ink
 from printkit.press.target import Target
 from printkit.units import MM
 
@@ -39,6 +39,7 @@ class PieceHost(Protocol):
 
 
 EPS = 0.01
+_FILLS: dict = {}  # (colour spec, inks allowed, CMYK?) → (text colour, overprints?): a few a run
 MIN_PHOTO_PPI = 200  # print targets: a photo below this at its printed size gets a warning
 
 
@@ -245,13 +246,22 @@ class Surface:
         under 9 pt, two under 12 pt: press/inks.py), and pure black text
         overprints (no white halo).
         """
-        fc = self.color(color)
-        if self.target.cmyk and fc is not None:
-            fc = text_ink(fc, size)
-        self.canvas.setFillColor(fc)
-        if self.target.cmyk and fc is not None and _is_pure_black(fc):
-            self.canvas.setFillOverprint(True)
-            self.canvas.setOverprintMask(1)
+        cmyk = self.target.cmyk
+        key = (color, inks_allowed(size), cmyk) if isinstance(color, str) else None
+        got = _FILLS.get(key) if key is not None else None
+        if got is None:
+            fc = self.color(color)
+            if cmyk and fc is not None:
+                fc = text_ink(fc, size)
+            got = (fc, bool(cmyk and fc is not None and _is_pure_black(fc)))
+            if key is not None:
+                _FILLS[key] = got
+        fc, overprint = got
+        c = self.canvas
+        c.setFillColor(fc)
+        if overprint:
+            c.setFillOverprint(True)
+            c.setOverprintMask(1)
 
     def text_state_ops(self, color, size: float) -> list[str]:
         """The operators `saveState()` + `_text_fill(color, size)` write, worked out once.

@@ -396,9 +396,9 @@ class BadgeArt:
                 s, sessions, rest, keep
             )  # the sessions first, the venue if it fits
             if foot and low - rest.y >= foot + lay.gap * 2:
-                self._venue(s, Box(rest.x, rest.y, rest.w, foot), "row", bk.session_qr)
-                y = rest.y + foot + lay.gap
-                s.line(rest.x, y, rest.right, y, RULE, 0.5)
+                # the same on every speaker's back (the box is fixed): drawn once as a form
+                foot_box = Box(rest.x, rest.y, rest.w, foot)
+                s.form(f"badge-venue-row-{foot_box}", lambda fs: self._venue_row(fs, foot_box))
         else:
             # the same for every badge: below the tallest name, drawn once as a form
             n = lay.names.leading
@@ -406,6 +406,12 @@ class BadgeArt:
             rest = Box(c.x, c.y, c.w, c.h - inset - reserve - lay.gap * 2)
             kind = "stack" if lay.arrangement == "stacked" else "row"
             s.form("badge-venue", lambda fs: self._venue(fs, rest, kind))
+
+    def _venue_row(self, s: Surface, box: Box) -> None:
+        """A speaker's back foot: venue and schedule QR in `box`, a hairline above it."""
+        self._venue(s, box, "row", self.layout.back.session_qr)
+        y = box.top + self.layout.gap
+        s.line(box.x, y, box.right, y, RULE, 0.5)
 
     def _sessions(self, s: Surface, sessions: list[Session], box: Box, keep: float = 0.0) -> float:
         """Session rows from the top of `box`; returns the lowest y used.
