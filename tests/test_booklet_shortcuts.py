@@ -1,4 +1,4 @@
-"""Booklet speed shortcuts give what the general paths give: same PDF bytes, same lines, same keys."""
+"""Drawing speed shortcuts give what the general paths give: same PDF bytes, same lines, same keys."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def _draw(surface, rnd: random.Random) -> None:
             parts.draw_text(surface, 10, y, s, size, bold=i % 2 == 0, color=colour,
                             align=rnd.choice(["left", "center", "right"]))  # fmt: skip
     surface.paragraph(" ".join(WORDS * 3), 10, 400, 200, 8, color="black")
+    for i, colour in enumerate(COLOURS[:3]):  # QR codes take the fill state from the same cache
+        surface.qr(200, 20 + i * 60, 50, f"https://example.org/{rnd.random()}", color=colour)
 
 
 def _pdf(path, target: str, fast: bool, monkeypatch) -> bytes:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Protocol
 
+from reportlab.lib.rl_accel import fp_str
+
 from printkit import fit as _fit
 from printkit.i18n import current
 from printkit.press import text as _text
@@ -276,6 +278,15 @@ class Surface:
         for their page only (a new page starts new tables of names). The first
         call runs the real calls, later ones reuse their output.
         """
+        return self._state_ops("text", color, size, lambda: self._text_fill(color, size))
+
+    def fill_state_ops(self, color) -> list[str]:
+        """The operators `saveState()` + `canvas.setFillColor(color)` write (cached as text's)."""
+        return self._state_ops(
+            "fill", color, 0, lambda: self.canvas.setFillColor(self.color(color))
+        )
+
+    def _state_ops(self, kind: str, color, size: float, setup) -> list[str]:
         c = self.canvas
         names = c._extgstate._c
         held = c.__dict__.get("_printkit_text_state")
@@ -284,7 +295,7 @@ class Surface:
         elif held[0] is not names:
             held[0], held[1] = names, {}
         try:
-            key = (type(self), color, size, tuple(c._extgstate._d.items()))
+            key = (kind, type(self), color, size, tuple(c._extgstate._d.items()))
             ops = held[2].get(key)
             return ops if ops is not None else held[1][key]
         except TypeError:  # an unhashable colour: no cache
@@ -293,7 +304,7 @@ class Surface:
             pass
         start = len(c._code)
         c.saveState()
-        self._text_fill(color, size)
+        setup()
         ops = c._code[start:]
         c.restoreState()
         del c._code[start:]
@@ -319,17 +330,19 @@ class Surface:
         n, ops = _qr_ops(payload, ec)
         unit = size / (n + 2 * _qr.QUIET)
         c = self.canvas
-        c.saveState()
-        try:
-            c.setFillColor(self.color(color))
-            if unit < min_module * (1 - 1e-9):
+        if unit < min_module * (1 - 1e-9):
+            c.saveState()
+            try:
+                c.setFillColor(self.color(color))
                 _qr.draw_qr(c, x, y, size, payload, ec=ec, min_module=min_module)  # refuses
-            else:  # one path in module units: whole-number rectangles, one transform
-                quiet = _qr.QUIET * unit
-                c.transform(unit, 0, 0, unit, x + quiet, y + quiet)
-                c.addLiteral(ops)
-        finally:
-            c.restoreState()
+            finally:
+                c.restoreState()
+            return
+        # one path in module units: whole-number rectangles, one transform; the same
+        # operators as saveState / setFillColor / transform / addLiteral / restoreState
+        quiet = _qr.QUIET * unit
+        c._code += self.fill_state_ops(color)
+        c._code += (f"{fp_str(unit, 0, 0, unit, x + quiet, y + quiet)} cm", ops, "Q")
 
     def photo(self, x, y, w, h, ref, name, color, circle=False, base_dir=None, where=None) -> None:
         """A photo cropped into the frame; without one, an initials disc in `color`.
