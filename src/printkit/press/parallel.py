@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 CHUNK_MIN = 400  # pieces: a run this size or smaller is one chunk (one press, no join)
-CHUNKS_MAX = 16  # chunks of a big run (enough to keep 2-16 cores busy to the end)
+CHUNKS_MAX = 8  # chunks of a big run: each costs a press (fonts, forms); 8 keep 2-8 cores busy
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def parts(out: Path, total: int, size: int) -> list[Part]:
 
 
 def chunk_ranges(total: int, per_page: int = 1, first_slot: int = 0) -> list[range]:
-    """Piece ranges of a single-file run: 5,000 badges 6 a page → 16 page-aligned ranges of 318.
+    """Piece ranges of a single-file run: 5,000 badges 6 a page → 8 page-aligned ranges of 630.
 
     One range up to CHUNK_MIN pieces; else up to CHUNKS_MAX ranges of at least
     CHUNK_MIN pieces, each a whole number of pages. `first_slot` pieces of the
