@@ -278,7 +278,9 @@ class Surface:
         for their page only (a new page starts new tables of names). The first
         call runs the real calls, later ones reuse their output.
         """
-        return self._state_ops("text", color, size, lambda: self._text_fill(color, size))
+        # the fill depends on the size only through the inks it allows (press/inks.py)
+        return self._state_ops("text", color, inks_allowed(size),
+                               lambda: self._text_fill(color, size))  # fmt: skip
 
     def fill_state_ops(self, color) -> list[str]:
         """The operators `saveState()` + `canvas.setFillColor(color)` write (cached as text's)."""
@@ -286,7 +288,8 @@ class Surface:
             "fill", color, 0, lambda: self.canvas.setFillColor(self.color(color))
         )
 
-    def _state_ops(self, kind: str, color, size: float, setup) -> list[str]:
+    def _state_ops(self, kind: str, color, variant, setup) -> list[str]:
+        """saveState + `setup()`'s operators, cached by (kind, colour, variant, graphics state)."""
         c = self.canvas
         names = c._extgstate._c
         held = c.__dict__.get("_printkit_text_state")
@@ -295,7 +298,7 @@ class Surface:
         elif held[0] is not names:
             held[0], held[1] = names, {}
         try:
-            key = (kind, type(self), color, size, tuple(c._extgstate._d.items()))
+            key = (kind, type(self), color, variant, tuple(c._extgstate._d.items()))
             ops = held[2].get(key)
             return ops if ops is not None else held[1][key]
         except TypeError:  # an unhashable colour: no cache

@@ -472,15 +472,16 @@ def ascii_string_ops(canvas, x: float, y: float, s: str, size: float, font: str)
 
 def _ascii_subset_name(ttf, doc) -> str | None:
     """The PDF name of `ttf`'s subset 0 in `doc` when it holds printable ASCII as itself."""
-    names = doc.__dict__.setdefault("_printkit_ascii_subsets", {})
-    name = names.get(ttf.fontName, False)
+    known = doc.__dict__.setdefault("_printkit_ascii_subsets", {})
+    name = known.get(ttf.fontName, False)
     if name is False:
         name = None
         if getattr(ttf, "_dynamicFont", False):
-            state = ttf.splitString(" ", doc) and ttf.state[doc]  # makes the font's state
-            if all(state.assignments.get(n) == n for n in range(32, 127)):
+            ttf.splitString(" ", doc)  # makes the font's state in this document
+            assigned = ttf.state[doc].assignments
+            if all(assigned.get(n) == n for n in range(32, 127)):
                 name = ttf.getSubsetInternalName(0, doc)
-        names[ttf.fontName] = name
+        known[ttf.fontName] = name
     return name
 
 

@@ -137,16 +137,16 @@ KEY_TOP = 7.0  # points between the grid's foot and the key
 
 def title_fits(title: str, h: float, m: GlanceMetrics) -> bool:
     """Whether a block `h` points tall holds a legible title: two lines, or the whole title."""
-    return _fits(h, m, lambda: len(lines_of(title, m.inner_w, m.min_text, True)))
+    return _fits(h, m, len(lines_of(title, m.inner_w, m.min_text, True)))
 
 
-def _fits(h: float, m: GlanceMetrics, count) -> bool:
-    """`title_fits` with the title's line count at the smallest size given by `count()`."""
+def _fits(h: float, m: GlanceMetrics, lines: int) -> bool:
+    """`title_fits` for a title of `lines` lines at the smallest size."""
     avail = h - 2.4
     if avail >= 2 * m.text * 1.12:
         return True
     fit = int(avail // (m.min_text * 1.12))
-    return fit >= 1 and count() <= fit
+    return fit >= 1 and lines <= fit
 
 
 def key_entry_lines(s: Session, m: GlanceMetrics) -> tuple[str, ...]:
@@ -206,18 +206,9 @@ def _shorts(inner, scale: float, m: GlanceMetrics) -> list[Session]:
     """The sessions too short at `scale` to show a title, in reading order.
 
     `inner`: (session, minutes visible in the window, title lines at the smallest
-    size) for the window's sessions inside a room; the test is `_fits`, inlined.
+    size) for the window's sessions inside a room, worked out once per window.
     """
-    two = 2 * m.text * 1.12
-    line = m.min_text * 1.12
-    out = []
-    for s, visible, n in inner:
-        avail = (visible * scale - 1.2) - 2.4
-        if avail < two:
-            fit = int(avail // line)
-            if not (fit >= 1 and n <= fit):
-                out.append(s)
-    return out
+    return [s for s, visible, lines in inner if not _fits(visible * scale - 1.2, m, lines)]
 
 
 def _fit_window(sessions, spans, a, b, grid_h, max_minute, m) -> tuple[float, list[Session]]:
